@@ -1,0 +1,90 @@
+import { z } from 'zod'
+import { ConnectionStatus } from './connection-status'
+import { Profile, ProfileConfig, ProfileId, SecretsPatch } from './profiles'
+
+/**
+ * The one contract between the renderer and the core. Every method has a zod schema for its input
+ * and its result, and every event has one too. Both transports (Electron IPC and the web host's
+ * WebSocket) carry exactly this; the core validates inputs, the renderer validates results and events.
+ */
+
+const Empty = z.strictObject({}).optional()
+const ById = z.strictObject({ id: ProfileId })
+const ByProfile = z.strictObject({ profileId: ProfileId })
+
+export const AppInfo = z.strictObject({
+  name: z.string(),
+  version: z.string(),
+  host: z.enum(['electron', 'web']),
+  dataDir: z.string(),
+  platform: z.string(),
+})
+export type AppInfo = z.infer<typeof AppInfo>
+
+export const ImportResult = z.strictObject({
+  imported: z.array(Profile),
+  /** One entry per profile of the file that could not be imported, with the reason. */
+  rejected: z.array(z.strictObject({ index: z.number().int(), name: z.string(), reason: z.string() })),
+})
+export type ImportResult = z.infer<typeof ImportResult>
+
+function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output }
+}
+
+export const apiSpec = {
+  getAppInfo: method(Empty, AppInfo),
+
+  listProfiles: method(Empty, z.array(Profile)),
+  getProfile: method(ById, Profile),
+  /** `config` is validated again in the core: the renderer's form errors are a courtesy. */
+  createProfile: method(z.strictObject({ config: ProfileConfig, secrets: SecretsPatch.optional() }), Profile),
+  updateProfile: method(
+    z.strictObject({ id: ProfileId, config: ProfileConfig, secrets: SecretsPatch.optional() }),
+    Profile,
+  ),
+  duplicateProfile: method(ById, Profile),
+  deleteProfile: method(ById, z.null()),
+  /** Returns the JSON text of an export file; secrets only when asked for. */
+  exportProfiles: method(
+    z.strictObject({ ids: z.array(ProfileId).max(10_000).optional(), includeSecrets: z.boolean().default(false) }),
+    z.strictObject({ json: z.string(), count: z.number().int() }),
+  ),
+  importProfiles: method(z.strictObject({ json: z.string().max(64 * 1024 * 1024) }), ImportResult),
+
+  listConnections: method(Empty, z.array(ConnectionStatus)),
+  connect: method(ByProfile, ConnectionStatus),
+  disconnect: method(ByProfile, ConnectionStatus),
+} as const
+
+export type ApiSpec = typeof apiSpec
+export type ApiMethod = keyof ApiSpec
+export const apiMethodNames = Object.keys(apiSpec) as ApiMethod[]
+
+export type ApiInput<M extends ApiMethod> = z.input<ApiSpec[M]['input']>
+export type ApiParsedInput<M extends ApiMethod> = z.output<ApiSpec[M]['input']>
+export type ApiResult<M extends ApiMethod> = z.output<ApiSpec[M]['output']>
+
+export const ApiEvent = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('connection.status'), status: ConnectionStatus }),
+  z.strictObject({ type: z.literal('profiles.changed') }),
+])
+export type ApiEvent = z.infer<typeof ApiEvent>
+
+/** What the renderer programs against, whatever the transport. */
+export type Api = {
+  [M in ApiMethod]: undefined extends ApiInput<M>
+    ? (input?: ApiInput<M>) => Promise<ApiResult<M>>
+    : (input: ApiInput<M>) => Promise<ApiResult<M>>
+} & {
+  /** Subscribe to every event; returns the unsubscribe function. */
+  onEvent(listener: (event: ApiEvent) => void): () => void
+}
+
+/** What the core implements: inputs arrive parsed (defaults applied). */
+export type ApiHandlers = {
+  [M in ApiMethod]: (input: ApiParsedInput<M>) => Promise<ApiResult<M>> | ApiResult<M>
+}
+
+/** The raw shape every transport carries (IPC arguments, WebSocket frames). */
+export type ApiInvoke = (method: string, input: unknown) => Promise<unknown>
