@@ -1,0 +1,97 @@
+import { Kafka, logLevel, type KafkaConfig as KafkaJsConfig, type SASLOptions } from 'kafkajs'
+import type { KafkaConfig, Secrets } from '../../../shared/profiles'
+import { describeError, LinkError, type BrokerLink, type LinkCallbacks, type LinkFactory } from '../../connections/broker-link'
+
+/** How often a connected Kafka session checks that the cluster still answers (kafkajs has no push). */
+const PROBE_INTERVAL_MS = 5000
+
+export function kafkaClientConfig(config: KafkaConfig, secrets: Secrets): KafkaJsConfig {
+  const out: KafkaJsConfig = {
+    clientId: config.clientId,
+    brokers: config.brokers,
+    connectionTimeout: config.connectTimeoutMs,
+    requestTimeout: Math.max(config.connectTimeoutMs, 5000),
+    // Few, quick retries: the user waits on a connect, and the ManagedSession retries a lost link.
+    retry: { retries: 1, initialRetryTime: 250, maxRetryTime: 2000 },
+    logLevel: logLevel.NOTHING,
+  }
+  if (config.ssl) {
+    out.ssl = {
+      ca: config.tls.ca ? [config.tls.ca] : undefined,
+      cert: config.tls.cert || undefined,
+      key: secrets.tlsKey,
+      passphrase: secrets.tlsPassphrase,
+      rejectUnauthorized: config.tls.verify,
+    }
+  }
+  if (config.sasl !== 'none') {
+    out.sasl = { mechanism: config.sasl, username: config.username, password: secrets.password ?? '' } as SASLOptions
+  }
+  return out
+}
+
+/** kafkajs wraps the socket's error in retry errors; the innermost cause is what the user needs. */
+export function kafkaReason(err: unknown): string {
+  let e: unknown = err
+  for (let depth = 0; depth < 5; depth++) {
+    const cause = (e as { originalError?: unknown; cause?: unknown } | null)?.originalError ?? (e as { cause?: unknown } | null)?.cause
+    if (!cause) break
+    e = cause
+  }
+  return describeError(e)
+}
+
+export class KafkaLinkFactory implements LinkFactory {
+  constructor(
+    private readonly config: KafkaConfig,
+    private readonly secrets: Secrets,
+  ) {}
+
+  async connect(callbacks: LinkCallbacks, signal: AbortSignal): Promise<BrokerLink> {
+    const admin = new Kafka(kafkaClientConfig(this.config, this.secrets)).admin()
+    const onAbort = () => void admin.disconnect().catch(() => undefined)
+    signal.addEventListener('abort', onAbort, { once: true })
+    let cluster: Awaited<ReturnType<typeof admin.describeCluster>>
+    try {
+      await admin.connect()
+      cluster = await admin.describeCluster()
+    } catch (err) {
+      await admin.disconnect().catch(() => undefined)
+      const reason = kafkaReason(err)
+      throw new LinkError(signal.aborted ? 'Cancelled' : reason, /SASL|[Aa]uthenticat/.test(reason))
+    } finally {
+      signal.removeEventListener('abort', onAbort)
+    }
+    if (signal.aborted) {
+      await admin.disconnect().catch(() => undefined)
+      throw new Error('Cancelled')
+    }
+
+    let closing = false
+    let probing = false
+    const probe = setInterval(() => {
+      if (probing || closing) return
+      probing = true
+      admin
+        .describeCluster()
+        .catch((err: unknown) => {
+          if (closing) return
+          closing = true
+          clearInterval(probe)
+          void admin.disconnect().catch(() => undefined)
+          callbacks.onLost(kafkaReason(err))
+        })
+        .finally(() => (probing = false))
+    }, PROBE_INTERVAL_MS)
+    probe.unref()
+
+    return {
+      serverInfo: `cluster ${cluster.clusterId}, ${cluster.brokers.length} broker${cluster.brokers.length === 1 ? '' : 's'}, controller ${cluster.controller ?? 'unknown'}`,
+      close: async () => {
+        closing = true
+        clearInterval(probe)
+        await admin.disconnect().catch(() => undefined)
+      },
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import type { WebSocket } from 'ws'
+import { ApiError } from '../../shared/api-error'
+import { WireRequest, type WireServerFrame } from '../../shared/wire'
+import type { Core } from '../core'
+
+/** Frames larger than this are refused by the socket itself (profile imports are the biggest input). */
+export const MAX_FRAME_BYTES = 80 * 1024 * 1024
+
+/**
+ * Binds one WebSocket to the core: requests in, answers and events out. A malformed frame gets an
+ * error answer (when it has an id) and never closes the socket or reaches the core.
+ */
+export function bindSocket(socket: WebSocket, core: Core, log: (m: string) => void): void {
+  const send = (frame: WireServerFrame) => {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame))
+  }
+  const unsubscribe = core.onEvent((event) => send({ event }))
+  socket.on('close', unsubscribe)
+  socket.on('error', (err) => log(`[web] socket error: ${err.message}`))
+
+  socket.on('message', (data, isBinary) => {
+    if (isBinary) return send({ id: 0, ok: false, error: { code: 'invalid_input', message: 'Binary frames are not part of the API' } })
+    let raw: unknown
+    try {
+      raw = JSON.parse(data.toString())
+    } catch {
+      return send({ id: 0, ok: false, error: { code: 'invalid_input', message: 'Frame is not JSON' } })
+    }
+    const frame = WireRequest.safeParse(raw)
+    if (!frame.success) {
+      const id = typeof (raw as { id?: unknown })?.id === 'number' ? (raw as { id: number }).id : 0
+      return send({ id, ok: false, error: ApiError.fromZod(frame.error, 'request frame').toPayload() })
+    }
+    const { id, method, input } = frame.data
+    core.invoke(method, input).then(
+      (result) => send({ id, ok: true, result: result ?? null }),
+      (err: unknown) =>
+        send({
+          id,
+          ok: false,
+          error: err instanceof ApiError ? err.toPayload() : { code: 'internal', message: String(err) },
+        }),
+    )
+  })
+}

@@ -1,0 +1,24 @@
+import { join } from 'node:path'
+import { createCore, type Core } from '../../src/main/core'
+import { FileKeyCipher } from '../../src/main/secrets/file-key-cipher'
+import { tempDir } from './temp-dir'
+
+/** A real core on a fresh data folder, as the web host builds it. */
+export function testCore(): { core: Core; dataDir: string; dispose(): Promise<void> } {
+  const dir = tempDir('brokerlens-core-')
+  const core = createCore({
+    dataDir: dir.path,
+    secrets: new FileKeyCipher(join(dir.path, 'secret.key')),
+    host: 'web',
+    version: '0.0.0-test',
+    log: () => undefined,
+  })
+  return {
+    core,
+    dataDir: dir.path,
+    dispose: async () => {
+      await core.close()
+      dir.remove()
+    },
+  }
+}
