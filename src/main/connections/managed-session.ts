@@ -68,9 +68,9 @@ export class ManagedSession {
   private async attempt(gen: number): Promise<void> {
     const abort = new AbortController()
     this.abort = abort
-    let made: BrokerLink | undefined
-    const link = await this.factory.connect({ onLost: (reason) => this.lost(gen, made, reason) }, abort.signal)
-    made = link
+    const made: { link?: BrokerLink } = {}
+    const link = await this.factory.connect({ onLost: (reason) => this.lost(gen, made.link, reason) }, abort.signal)
+    made.link = link
     if (gen !== this.generation) {
       // The user gave up on this attempt while it was under way: do not leak the connection.
       await link.close().catch(() => undefined)

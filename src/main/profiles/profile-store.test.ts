@@ -17,7 +17,7 @@ describe('profiles through the core API', () => {
     ctx.core.onEvent((e) => events.push(e))
   })
   afterEach(() => ctx.dispose())
-  const api = (m: string, input?: unknown) => ctx.core.invoke(m, input) as Promise<any> // eslint-disable-line @typescript-eslint/no-explicit-any
+  const api = (m: string, input?: unknown) => ctx.core.invoke(m, input) as Promise<any>  
 
   it('creates with defaults applied, lists, edits, duplicates and deletes', async () => {
     const created = await api('createProfile', { config: mqtt, secrets: { password: 'hunter2' } })
@@ -74,7 +74,7 @@ describe('profiles through the core API', () => {
     file.profiles.push({ config: { protocol: 'mqtt', name: 'Broken', host: 'x', port: 'eighty' } })
     const other = testCore()
     try {
-      const result = (await other.core.invoke('importProfiles', { json: JSON.stringify(file) })) as any // eslint-disable-line @typescript-eslint/no-explicit-any
+      const result = (await other.core.invoke('importProfiles', { json: JSON.stringify(file) })) as any  
       expect(result.imported.map((p: { config: { name: string } }) => p.config.name)).toEqual(['Homelab', 'Local Kafka'])
       expect(result.imported[0].secretsSet).toEqual(['password'])
       expect(result.rejected).toEqual([{ index: 2, name: 'Broken', reason: 'Invalid profile (port: Port must be a number)' }])

@@ -39,7 +39,7 @@ describe('web host', () => {
       ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)))
     })
   const call = (ws: WebSocket, frame: unknown) =>
-    new Promise<any>((resolve) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+    new Promise<any>((resolve) => {  
       ws.once('message', (data) => resolve(JSON.parse(data.toString())))
       ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame))
     })
