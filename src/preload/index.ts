@@ -7,7 +7,8 @@
  * ES module nor require node_modules.
  */
 import { contextBridge, ipcRenderer, type IpcRenderer, type IpcRendererEvent } from 'electron'
-import { apiMethodNames, type Api, type ApiEvent } from '../shared/api'
+import type { Api, ApiEvent } from '../shared/api'
+import { API_METHOD_NAMES as apiMethodNames } from '../shared/api-methods'
 import type { ApiErrorPayload } from '../shared/api-error'
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, PRELOAD_API_KEY } from '../shared/ipc-channels'
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { API_METHOD_NAMES } from './api-methods'
 import { ConnectionStatus } from './connection-status'
 import { Profile, ProfileConfig, ProfileId, SecretsPatch } from './profiles'
 
@@ -59,7 +60,12 @@ export const apiSpec = {
 
 export type ApiSpec = typeof apiSpec
 export type ApiMethod = keyof ApiSpec
-export const apiMethodNames = Object.keys(apiSpec) as ApiMethod[]
+export const apiMethodNames: readonly ApiMethod[] = API_METHOD_NAMES
+
+// Compile-time proof that the zod-free name list and the spec name the same methods.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const namesMatchSpec: Same<(typeof API_METHOD_NAMES)[number], ApiMethod> = true
+void namesMatchSpec
 
 export type ApiInput<M extends ApiMethod> = z.input<ApiSpec[M]['input']>
 export type ApiParsedInput<M extends ApiMethod> = z.output<ApiSpec[M]['input']>
