@@ -42,7 +42,7 @@ export class AmqpLinkFactory implements LinkFactory {
     try {
       conn = await amqp.connect(url, socket)
     } catch (err) {
-      const message = describeError(err)
+      const message = explainHandshakeError(describeError(err), this.config)
       // 403 ACCESS_REFUSED (bad credentials) and 530 NOT_ALLOWED (no such vhost or no access) will
       // not fix themselves by retrying.
       throw new LinkError(message, /ACCESS.REFUSED|NOT.ALLOWED|\b403\b|\b530\b/.test(message))
@@ -71,4 +71,14 @@ export class AmqpLinkFactory implements LinkFactory {
       },
     }
   }
+}
+
+/**
+ * amqplib drops the reply text of a connection.close that answers connection.open. RabbitMQ sends
+ * that only when the virtual host cannot be opened (NOT_ALLOWED: it does not exist, or the user has
+ * no permission on it), so say that instead of amqplib's frame dump.
+ */
+function explainHandshakeError(message: string, config: AmqpConfig): string {
+  if (!/Expected ConnectionOpenOk; got <ConnectionClose/.test(message)) return message
+  return `NOT_ALLOWED: the broker refused to open virtual host "${config.vhost}": it does not exist or user "${config.username}" has no access to it`
 }
