@@ -6,10 +6,24 @@ import globals from 'globals'
 // The layer rule of ARCHITECTURE.md, enforced: shared imports nothing of main or renderer; main and
 // renderer never import each other; only the Electron shell (src/main/index.ts, src/main/shell/,
 // src/preload/) imports `electron`.
-const noElectron = { name: 'electron', message: 'Only the Electron shell (src/main/index.ts, src/main/shell/, src/preload/) imports electron.' }
+const noElectron = {
+  name: 'electron',
+  message: 'Only the Electron shell (src/main/index.ts, src/main/shell/, src/preload/) imports electron.',
+}
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'playwright-report/**', 'flatpak/**', 'docs/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'test-results/**',
+      'playwright-report/**',
+      'flatpak/**',
+      'docs/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -25,20 +39,48 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { paths: [noElectron], patterns: [{ group: ['**/main/**', '**/preload/**'], message: 'The renderer talks to the core only through the Api.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            {
+              group: ['**/main/**', '**/preload/**'],
+              message: 'The renderer talks to the core only through the Api.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [noElectron], patterns: [{ group: ['**/main/**', '**/renderer/**', 'node:*'], message: 'src/shared runs anywhere: no main, renderer or Node imports.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            {
+              group: ['**/main/**', '**/renderer/**', 'node:*'],
+              message: 'src/shared runs anywhere: no main, renderer or Node imports.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/main/**/*.ts'],
     ignores: ['src/main/index.ts', 'src/main/shell/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [noElectron], patterns: [{ group: ['**/renderer/**'], message: 'main never imports the renderer.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [{ group: ['**/renderer/**'], message: 'main never imports the renderer.' }],
+        },
+      ],
     },
   },
   {

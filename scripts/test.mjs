@@ -55,7 +55,15 @@ async function main() {
     await step('lint', 'npm', ['run', '--silent', 'lint'])
   }
   if (wants('unit')) {
-    await step('unit tests', 'npx', ['vitest', 'run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, 'unit.json')}`])
+    await step('unit tests', 'npx', [
+      'vitest',
+      'run',
+      '--project',
+      'unit',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${join(reports, 'unit.json')}`,
+    ])
     countVitest(join(reports, 'unit.json'))
   }
   const needBuild = wants('e2e') || wants('electron')
@@ -69,7 +77,15 @@ async function main() {
       await startBrokers()
     }
     if (wants('integration')) {
-      await step('integration tests', 'npx', ['vitest', 'run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, 'integration.json')}`])
+      await step('integration tests', 'npx', [
+        'vitest',
+        'run',
+        '--project',
+        'integration',
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile.json=${join(reports, 'integration.json')}`,
+      ])
       countVitest(join(reports, 'integration.json'))
     }
     if (wants('e2e')) {
@@ -106,7 +122,8 @@ async function main() {
 
   console.log('\n━━ summary')
   if (failures.length > 0) console.log(`failed steps: ${failures.join(', ')}`)
-  if (totals.skipped > 0) console.log(`skipped tests: ${totals.skipped} (a skipped test is not a passing test)`)
+  if (totals.skipped > 0)
+    console.log(`skipped tests: ${totals.skipped} (a skipped test is not a passing test)`)
   console.log(`${totals.passed} passed, ${totals.failed} failed`)
   process.exit(failures.length > 0 || totals.failed > 0 ? 1 : 0)
 }

@@ -24,12 +24,17 @@ export async function ensureChromium() {
   const found = CANDIDATES.find(executable)
   if (found) return found
   if (process.getuid?.() !== 0) {
-    throw new Error('Chromium is missing. Install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM_PATH.')
+    throw new Error(
+      'Chromium is missing. Install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM_PATH.',
+    )
   }
   console.log('Installing Debian chromium for the end-to-end tests…')
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
   execFileSync('apt-get', ['update', '-q'], { stdio: 'inherit', env })
-  execFileSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env })
+  execFileSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'chromium'], {
+    stdio: 'inherit',
+    env,
+  })
   const installed = CANDIDATES.find(executable)
   if (!installed) throw new Error('apt-get installed chromium but no chromium executable was found')
   return installed

@@ -14,8 +14,13 @@ export function electronBinaryStatus() {
   }
   const pathFile = join(pkgDir, 'path.txt')
   if (!existsSync(pathFile)) {
-    return { available: false, reason: 'the Electron binary was never downloaded (node_modules/electron/path.txt is missing)' }
+    return {
+      available: false,
+      reason: 'the Electron binary was never downloaded (node_modules/electron/path.txt is missing)',
+    }
   }
   const binary = join(pkgDir, 'dist', readFileSync(pathFile, 'utf8').trim())
-  return existsSync(binary) ? { available: true, binary } : { available: false, reason: `${binary} is missing` }
+  return existsSync(binary)
+    ? { available: true, binary }
+    : { available: false, reason: `${binary} is missing` }
 }

@@ -45,7 +45,9 @@ export function createCore(options: CoreOptions): Core {
 
   const db = openDatabase(options.dataDir)
   const profiles = new ProfileStore(db, options.secrets, log)
-  const connections = new ConnectionRegistry(createLinkFactory, (status) => emit({ type: 'connection.status', status }))
+  const connections = new ConnectionRegistry(createLinkFactory, (status) =>
+    emit({ type: 'connection.status', status }),
+  )
   const profilesChanged = <T>(value: T): T => {
     emit({ type: 'profiles.changed' })
     return value

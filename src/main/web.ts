@@ -27,10 +27,17 @@ async function main(): Promise<void> {
     version,
   })
   const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url))
-  const host = await startWebHost({ core, host: args.host, port: args.port, rendererDir, token: args.token ?? undefined })
+  const host = await startWebHost({
+    core,
+    host: args.host,
+    port: args.port,
+    rendererDir,
+    token: args.token ?? undefined,
+  })
   console.log(`Brokerlens is running at ${host.url}`)
   console.log(`Data folder: ${dataDir}`)
-  if (host.token) console.log('Bound beyond loopback: the link above carries the access token; keep it private.')
+  if (host.token)
+    console.log('Bound beyond loopback: the link above carries the access token; keep it private.')
 
   let stopping = false
   const stop = (signal: string) => {

@@ -48,7 +48,10 @@ export const apiSpec = {
   deleteProfile: method(ById, z.null()),
   /** Returns the JSON text of an export file; secrets only when asked for. */
   exportProfiles: method(
-    z.strictObject({ ids: z.array(ProfileId).max(10_000).optional(), includeSecrets: z.boolean().default(false) }),
+    z.strictObject({
+      ids: z.array(ProfileId).max(10_000).optional(),
+      includeSecrets: z.boolean().default(false),
+    }),
     z.strictObject({ json: z.string(), count: z.number().int() }),
   ),
   importProfiles: method(z.strictObject({ json: z.string().max(64 * 1024 * 1024) }), ImportResult),

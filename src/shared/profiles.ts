@@ -38,7 +38,10 @@ export const MqttWill = z.strictObject({
     .min(1, 'Will topic is required')
     .max(65535)
     .refine((t) => !/[+#]/.test(t), 'Will topic must not contain wildcards'),
-  payload: z.string().max(1024 * 1024).default(''),
+  payload: z
+    .string()
+    .max(1024 * 1024)
+    .default(''),
   qos: z.union([z.literal(0), z.literal(1), z.literal(2)]).default(0),
   retain: z.boolean().default(false),
 })
@@ -79,7 +82,10 @@ export const AmqpConfig = z.strictObject({
   managementUrl: z
     .string()
     .max(2048)
-    .refine((u) => u === '' || /^https?:\/\/[^\s]+$/.test(u), 'Management URL must start with http:// or https://')
+    .refine(
+      (u) => u === '' || /^https?:\/\/[^\s]+$/.test(u),
+      'Management URL must start with http:// or https://',
+    )
     .default(''),
 })
 

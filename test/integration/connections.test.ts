@@ -27,36 +27,57 @@ describe('connections to the real brokers', () => {
     const p = await profile(config, secrets)
     return { id: p.id, status: (await ctx.core.invoke('connect', { profileId: p.id })) as ConnectionStatus }
   }
-  const disconnect = (id: string) => ctx.core.invoke('disconnect', { profileId: id }) as Promise<ConnectionStatus>
+  const disconnect = (id: string) =>
+    ctx.core.invoke('disconnect', { profileId: id }) as Promise<ConnectionStatus>
   const seenFor = (id: string) => statuses.filter((s) => s.profileId === id).map((s) => s.state)
 
   describe('MQTT', () => {
     const mqtt = (over: Partial<ProfileConfigInput & { protocol: 'mqtt' }>) =>
-      ({ protocol: 'mqtt', name: 'mqtt', host: '127.0.0.1', port: b.mosquitto.ports.plain, ...over }) as ProfileConfigInput
+      ({
+        protocol: 'mqtt',
+        name: 'mqtt',
+        host: '127.0.0.1',
+        port: b.mosquitto.ports.plain,
+        ...over,
+      }) as ProfileConfigInput
 
     it('connects to the plain listener and disconnects, with every state announced', async () => {
       const { id, status } = await connect(mqtt({ mqttVersion: 5 }))
       expect(status).toMatchObject({ state: 'connected', protocol: 'mqtt', reason: null })
       expect(status.serverInfo).toContain('MQTT 5.0')
-      expect(await ctx.core.invoke('listConnections')).toEqual([expect.objectContaining({ profileId: id, state: 'connected' })])
+      expect(await ctx.core.invoke('listConnections')).toEqual([
+        expect.objectContaining({ profileId: id, state: 'connected' }),
+      ])
       expect((await disconnect(id)).state).toBe('disconnected')
       expect(seenFor(id)).toEqual(['connecting', 'connected', 'disconnected'])
     })
 
     it('takes the password listener with the right password and shows the broker refusing a wrong one', async () => {
-      const good = await connect(mqtt({ port: b.mosquitto.ports.password, username: b.mosquitto.username }), { password: b.mosquitto.password })
+      const good = await connect(mqtt({ port: b.mosquitto.ports.password, username: b.mosquitto.username }), {
+        password: b.mosquitto.password,
+      })
       expect(good.status.state).toBe('connected')
       await disconnect(good.id)
-      const bad = await connect(mqtt({ port: b.mosquitto.ports.password, username: b.mosquitto.username }), { password: 'wrong' })
+      const bad = await connect(mqtt({ port: b.mosquitto.ports.password, username: b.mosquitto.username }), {
+        password: 'wrong',
+      })
       expect(bad.status.state).toBe('failed')
       expect(bad.status.reason).toMatch(/Connection refused: Not authorized/)
     })
 
     it('verifies TLS against the given CA and reports a wrong CA', async () => {
-      const good = await connect(mqtt({ port: b.mosquitto.ports.tls, transport: 'mqtts', tls: { ca: b.mosquitto.tls.ca.certPem } }))
+      const good = await connect(
+        mqtt({ port: b.mosquitto.ports.tls, transport: 'mqtts', tls: { ca: b.mosquitto.tls.ca.certPem } }),
+      )
       expect(good.status.state).toBe('connected')
       await disconnect(good.id)
-      const wrong = await connect(mqtt({ port: b.mosquitto.ports.tls, transport: 'mqtts', tls: { ca: b.mosquitto.tls.wrongCa.certPem } }))
+      const wrong = await connect(
+        mqtt({
+          port: b.mosquitto.ports.tls,
+          transport: 'mqtts',
+          tls: { ca: b.mosquitto.tls.wrongCa.certPem },
+        }),
+      )
       expect(wrong.status).toMatchObject({ state: 'failed' })
       expect(wrong.status.reason).toMatch(/certificate/i)
     })
@@ -82,12 +103,20 @@ describe('connections to the real brokers', () => {
       const { id, status } = await connect(mqtt({ port }))
       expect(status.state).toBe('connected')
       await proxy.stop()
-      await vi.waitFor(() => expect(statuses.filter((s) => s.profileId === id && s.state === 'reconnecting').length).toBeGreaterThanOrEqual(2), { timeout: 15_000 })
+      await vi.waitFor(
+        () =>
+          expect(
+            statuses.filter((s) => s.profileId === id && s.state === 'reconnecting').length,
+          ).toBeGreaterThanOrEqual(2),
+        { timeout: 15_000 },
+      )
       const retries = statuses.filter((s) => s.profileId === id && s.state === 'reconnecting')
       expect(retries.map((s) => s.attempt).slice(0, 2)).toEqual([1, 2])
       expect(retries[1]!.reason).toMatch(/ECONNREFUSED/)
       await proxy.start(port)
-      await vi.waitFor(() => expect(statuses.at(-1)).toMatchObject({ profileId: id, state: 'connected' }), { timeout: 20_000 })
+      await vi.waitFor(() => expect(statuses.at(-1)).toMatchObject({ profileId: id, state: 'connected' }), {
+        timeout: 20_000,
+      })
       await disconnect(id)
       await proxy.stop()
     })
@@ -95,7 +124,14 @@ describe('connections to the real brokers', () => {
 
   describe('AMQP', () => {
     const amqp = (over: object = {}) =>
-      ({ protocol: 'amqp', name: 'rabbit', host: '127.0.0.1', port: b.rabbitmq.ports.amqp, username: b.rabbitmq.username, ...over }) as ProfileConfigInput
+      ({
+        protocol: 'amqp',
+        name: 'rabbit',
+        host: '127.0.0.1',
+        port: b.rabbitmq.ports.amqp,
+        username: b.rabbitmq.username,
+        ...over,
+      }) as ProfileConfigInput
 
     it('connects and names the server, disconnects', async () => {
       const { id, status } = await connect(amqp(), { password: b.rabbitmq.password })
@@ -118,9 +154,14 @@ describe('connections to the real brokers', () => {
       const port = await proxy.start()
       const { id } = await connect(amqp({ port }), { password: b.rabbitmq.password })
       await proxy.stop()
-      await vi.waitFor(() => expect(statuses.at(-1)).toMatchObject({ profileId: id, state: 'reconnecting', attempt: 1 }), { timeout: 10_000 })
+      await vi.waitFor(
+        () => expect(statuses.at(-1)).toMatchObject({ profileId: id, state: 'reconnecting', attempt: 1 }),
+        { timeout: 10_000 },
+      )
       await proxy.start(port)
-      await vi.waitFor(() => expect(statuses.at(-1)).toMatchObject({ profileId: id, state: 'connected' }), { timeout: 20_000 })
+      await vi.waitFor(() => expect(statuses.at(-1)).toMatchObject({ profileId: id, state: 'connected' }), {
+        timeout: 20_000,
+      })
       await disconnect(id)
       await proxy.stop()
     })

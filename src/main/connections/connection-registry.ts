@@ -48,10 +48,24 @@ export class ConnectionRegistry {
   async disconnect(profileId: string, protocol: Profile['config']['protocol']): Promise<ConnectionStatus> {
     const entry = this.entries.get(profileId)
     if (!entry) {
-      return { profileId, protocol, state: 'disconnected', attempt: 0, reason: null, since: Date.now(), serverInfo: null }
+      return {
+        profileId,
+        protocol,
+        state: 'disconnected',
+        attempt: 0,
+        reason: null,
+        since: Date.now(),
+        serverInfo: null,
+      }
     }
     await entry.session.close()
-    const status: ConnectionStatus = { ...entry.status, state: 'disconnected', attempt: 0, reason: null, since: Date.now() }
+    const status: ConnectionStatus = {
+      ...entry.status,
+      state: 'disconnected',
+      attempt: 0,
+      reason: null,
+      since: Date.now(),
+    }
     this.entries.delete(profileId)
     if (entry.status.state !== 'disconnected') this.publish(status)
     return status

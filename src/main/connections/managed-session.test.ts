@@ -14,7 +14,9 @@ class ScriptedFactory implements LinkFactory {
     const n = this.attempts.push(callbacks)
     const step = this.script(n)
     if (step === 'hang') {
-      return new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('Cancelled'))))
+      return new Promise((_, reject) =>
+        signal.addEventListener('abort', () => reject(new Error('Cancelled'))),
+      )
     }
     if (step instanceof Error) return Promise.reject(step)
     return Promise.resolve({ serverInfo: `link ${n}`, close: async () => void this.closed++ })
@@ -38,7 +40,10 @@ describe('ManagedSession', () => {
   it('ends a failed first attempt in failed with the reason, and does not retry', async () => {
     const factory = new ScriptedFactory(() => new Error('connect ECONNREFUSED 127.0.0.1:1'))
     const { session } = track(factory)
-    expect(await session.open()).toMatchObject({ state: 'failed', reason: 'connect ECONNREFUSED 127.0.0.1:1' })
+    expect(await session.open()).toMatchObject({
+      state: 'failed',
+      reason: 'connect ECONNREFUSED 127.0.0.1:1',
+    })
     await new Promise((r) => setTimeout(r, 20))
     expect(factory.attempts).toHaveLength(1)
   })

@@ -44,7 +44,8 @@ export class ManagedSession {
     try {
       await this.attempt(gen)
     } catch (err) {
-      if (gen === this.generation) this.set({ state: 'failed', attempt: 0, reason: describeError(err), serverInfo: null })
+      if (gen === this.generation)
+        this.set({ state: 'failed', attempt: 0, reason: describeError(err), serverInfo: null })
     }
     return this.status
   }
@@ -69,7 +70,10 @@ export class ManagedSession {
     const abort = new AbortController()
     this.abort = abort
     const made: { link?: BrokerLink } = {}
-    const link = await this.factory.connect({ onLost: (reason) => this.lost(gen, made.link, reason) }, abort.signal)
+    const link = await this.factory.connect(
+      { onLost: (reason) => this.lost(gen, made.link, reason) },
+      abort.signal,
+    )
     made.link = link
     if (gen !== this.generation) {
       // The user gave up on this attempt while it was under way: do not leak the connection.

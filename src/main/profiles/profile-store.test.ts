@@ -6,7 +6,13 @@ import type { ApiEvent } from '../../shared/api'
 import { testCore } from '../../../test/support/test-core'
 
 const mqtt = { protocol: 'mqtt', name: 'Homelab', host: 'broker.lan', port: 1883 } as const
-const kafka = { protocol: 'kafka', name: 'Local Kafka', brokers: ['127.0.0.1:9092'], sasl: 'scram-sha-256', username: 'svc' } as const
+const kafka = {
+  protocol: 'kafka',
+  name: 'Local Kafka',
+  brokers: ['127.0.0.1:9092'],
+  sasl: 'scram-sha-256',
+  username: 'svc',
+} as const
 
 describe('profiles through the core API', () => {
   let ctx: ReturnType<typeof testCore>
@@ -17,15 +23,23 @@ describe('profiles through the core API', () => {
     ctx.core.onEvent((e) => events.push(e))
   })
   afterEach(() => ctx.dispose())
-  const api = (m: string, input?: unknown) => ctx.core.invoke(m, input) as Promise<any>  
+  const api = (m: string, input?: unknown) => ctx.core.invoke(m, input) as Promise<any>
 
   it('creates with defaults applied, lists, edits, duplicates and deletes', async () => {
     const created = await api('createProfile', { config: mqtt, secrets: { password: 'hunter2' } })
-    expect(created.config).toMatchObject({ transport: 'mqtt', mqttVersion: 4, keepalive: 60, cleanStart: true })
+    expect(created.config).toMatchObject({
+      transport: 'mqtt',
+      mqttVersion: 4,
+      keepalive: 60,
+      cleanStart: true,
+    })
     expect(created.secretsSet).toEqual(['password'])
     expect(JSON.stringify(created)).not.toContain('hunter2')
 
-    const updated = await api('updateProfile', { id: created.id, config: { ...created.config, port: 8883, transport: 'mqtts' } })
+    const updated = await api('updateProfile', {
+      id: created.id,
+      config: { ...created.config, port: 8883, transport: 'mqtts' },
+    })
     expect(updated.config.port).toBe(8883)
     expect(updated.secretsSet).toEqual(['password']) // absent secrets are kept
 
@@ -41,14 +55,19 @@ describe('profiles through the core API', () => {
   })
 
   it('clears a secret with null and keeps it when absent', async () => {
-    const p = await api('createProfile', { config: kafka, secrets: { password: 's3cret', tlsPassphrase: 'pp' } })
+    const p = await api('createProfile', {
+      config: kafka,
+      secrets: { password: 's3cret', tlsPassphrase: 'pp' },
+    })
     expect(p.secretsSet).toEqual(['password', 'tlsPassphrase'])
     const q = await api('updateProfile', { id: p.id, config: p.config, secrets: { tlsPassphrase: null } })
     expect(q.secretsSet).toEqual(['password'])
   })
 
   it('names the offending field of an invalid profile', async () => {
-    const err = await api('createProfile', { config: { ...mqtt, port: 70000, host: '' } }).catch((e: unknown) => e)
+    const err = await api('createProfile', { config: { ...mqtt, port: 70000, host: '' } }).catch(
+      (e: unknown) => e,
+    )
     expect(err).toBeInstanceOf(ApiError)
     expect((err as ApiError).code).toBe('invalid_input')
     const paths = (err as ApiError).issues?.map((i) => i.path)
@@ -56,7 +75,9 @@ describe('profiles through the core API', () => {
   })
 
   it('refuses unknown fields and unknown methods', async () => {
-    await expect(api('createProfile', { config: { ...mqtt, colour: 'red' } })).rejects.toMatchObject({ code: 'invalid_input' })
+    await expect(api('createProfile', { config: { ...mqtt, colour: 'red' } })).rejects.toMatchObject({
+      code: 'invalid_input',
+    })
     await expect(api('dropDatabase', {})).rejects.toMatchObject({ code: 'not_found' })
     await expect(api('getProfile', { id: 'nope' })).rejects.toMatchObject({ code: 'not_found' })
   })
@@ -74,15 +95,22 @@ describe('profiles through the core API', () => {
     file.profiles.push({ config: { protocol: 'mqtt', name: 'Broken', host: 'x', port: 'eighty' } })
     const other = testCore()
     try {
-      const result = (await other.core.invoke('importProfiles', { json: JSON.stringify(file) })) as any  
-      expect(result.imported.map((p: { config: { name: string } }) => p.config.name)).toEqual(['Homelab', 'Local Kafka'])
+      const result = (await other.core.invoke('importProfiles', { json: JSON.stringify(file) })) as any
+      expect(result.imported.map((p: { config: { name: string } }) => p.config.name)).toEqual([
+        'Homelab',
+        'Local Kafka',
+      ])
       expect(result.imported[0].secretsSet).toEqual(['password'])
-      expect(result.rejected).toEqual([{ index: 2, name: 'Broken', reason: 'Invalid profile (port: Port must be a number)' }])
+      expect(result.rejected).toEqual([
+        { index: 2, name: 'Broken', reason: 'Invalid profile (port: Port must be a number)' },
+      ])
     } finally {
       await other.dispose()
     }
     await expect(api('importProfiles', { json: '{not json' })).rejects.toThrow(/not JSON/)
-    await expect(api('importProfiles', { json: '{"format":"other"}' })).rejects.toMatchObject({ code: 'invalid_input' })
+    await expect(api('importProfiles', { json: '{"format":"other"}' })).rejects.toMatchObject({
+      code: 'invalid_input',
+    })
   })
 
   it('keeps passwords out of every file in the data folder', async () => {

@@ -38,13 +38,17 @@ export class ProfileStore {
     private readonly log: (message: string) => void,
   ) {
     this.stmt = {
-      list: db.prepare('SELECT id, config, created_at, updated_at FROM profiles ORDER BY position, created_at'),
+      list: db.prepare(
+        'SELECT id, config, created_at, updated_at FROM profiles ORDER BY position, created_at',
+      ),
       get: db.prepare('SELECT id, config, created_at, updated_at FROM profiles WHERE id = ?'),
       insert: db.prepare(
         `INSERT INTO profiles (id, protocol, name, config, position, created_at, updated_at)
          VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM profiles), ?, ?)`,
       ),
-      update: db.prepare('UPDATE profiles SET protocol = ?, name = ?, config = ?, updated_at = ? WHERE id = ?'),
+      update: db.prepare(
+        'UPDATE profiles SET protocol = ?, name = ?, config = ?, updated_at = ? WHERE id = ?',
+      ),
       remove: db.prepare('DELETE FROM profiles WHERE id = ?'),
       secretNames: db.prepare('SELECT name FROM profile_secrets WHERE profile_id = ? ORDER BY name'),
       secrets: db.prepare('SELECT name, cipher, ciphertext FROM profile_secrets WHERE profile_id = ?'),
@@ -147,7 +151,10 @@ export class ProfileStore {
     return Profile.parse({
       id: row.id,
       config: config.data,
-      secretsSet: this.stmt.secretNames.all(row.id).map((r) => r.name).filter(isSecretName),
+      secretsSet: this.stmt.secretNames
+        .all(row.id)
+        .map((r) => r.name)
+        .filter(isSecretName),
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     })

@@ -36,7 +36,10 @@ export class FileKeyCipher implements SecretCipher {
     const tag = data.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES)
     const decipher = createDecipheriv('aes-256-gcm', this.key, iv)
     decipher.setAuthTag(tag)
-    return Buffer.concat([decipher.update(data.subarray(1 + IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8')
+    return Buffer.concat([
+      decipher.update(data.subarray(1 + IV_BYTES + TAG_BYTES)),
+      decipher.final(),
+    ]).toString('utf8')
   }
 }
 

@@ -63,7 +63,9 @@ export function createStaticHandler(root: string) {
       info = await stat(file).catch(() => null)
     }
     if (!info?.isFile()) {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('Not found')
+      res
+        .writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS })
+        .end('Not found')
       return
     }
     const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream'

@@ -23,7 +23,8 @@ export interface AccessPolicy {
 
 export function accessPolicy(bindHost: string, port: number, token: string | null): AccessPolicy {
   const hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`])
-  if (bindHost !== '0.0.0.0' && bindHost !== '::') hosts.add(`${bindHost.includes(':') ? `[${bindHost}]` : bindHost}:${port}`)
+  if (bindHost !== '0.0.0.0' && bindHost !== '::')
+    hosts.add(`${bindHost.includes(':') ? `[${bindHost}]` : bindHost}:${port}`)
   return { allowedHosts: hosts, token }
 }
 
@@ -40,7 +41,8 @@ export function checkUpgrade(req: IncomingMessage, policy: AccessPolicy, bindAll
   if (!bindAll && !policy.allowedHosts.has(host)) return `unexpected Host header ${JSON.stringify(host)}`
   const origin = req.headers.origin
   if (!origin) return 'missing Origin header'
-  if (origin !== `http://${host}` && origin !== `https://${host}`) return `foreign Origin ${JSON.stringify(origin)}`
+  if (origin !== `http://${host}` && origin !== `https://${host}`)
+    return `foreign Origin ${JSON.stringify(origin)}`
   if (policy.token !== null) {
     const url = new URL(req.url ?? '/', 'http://placeholder')
     if (!tokenMatches(url.searchParams.get(TOKEN_PARAM), policy.token)) return 'missing or wrong token'

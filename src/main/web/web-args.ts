@@ -15,10 +15,18 @@ export const WEB_USAGE = `Usage: npm run web -- [--port P] [--host H] [--data-di
 
 /** Parses the web host's command line; throws with the usage text on anything unknown. */
 export function parseWebArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): WebArgs {
-  const args: WebArgs = { host: '127.0.0.1', port: WEB_DEFAULT_PORT, dataDir: null, token: env.BROKERLENS_TOKEN ?? null }
+  const args: WebArgs = {
+    host: '127.0.0.1',
+    port: WEB_DEFAULT_PORT,
+    dataDir: null,
+    token: env.BROKERLENS_TOKEN ?? null,
+  }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? ''
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined]
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined]
     const value = (): string => {
       const v = inline ?? argv[++i]
       if (v === undefined || v === '') throw new Error(`${flag} needs a value\n${WEB_USAGE}`)
@@ -27,7 +35,8 @@ export function parseWebArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     switch (flag) {
       case '--port': {
         const port = Number(value())
-        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535\n${WEB_USAGE}`)
+        if (!Number.isInteger(port) || port < 0 || port > 65535)
+          throw new Error(`--port must be 0..65535\n${WEB_USAGE}`)
         args.port = port
         break
       }

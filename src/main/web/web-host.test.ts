@@ -18,7 +18,13 @@ describe('web host', () => {
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Brokerlens</title>')
     writeFileSync(join(rendererDir, 'assets', 'app-1234.js'), 'console.log(1)')
     writeFileSync(join(ctx.dataDir, 'outside.txt'), 'must not be served')
-    host = await startWebHost({ core: ctx.core, host: '127.0.0.1', port: 0, rendererDir, log: () => undefined })
+    host = await startWebHost({
+      core: ctx.core,
+      host: '127.0.0.1',
+      port: 0,
+      rendererDir,
+      log: () => undefined,
+    })
   })
   afterEach(async () => {
     await host.close()
@@ -39,7 +45,7 @@ describe('web host', () => {
       ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)))
     })
   const call = (ws: WebSocket, frame: unknown) =>
-    new Promise<any>((resolve) => {  
+    new Promise<any>((resolve) => {
       ws.once('message', (data) => resolve(JSON.parse(data.toString())))
       ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame))
     })
@@ -50,7 +56,9 @@ describe('web host', () => {
     expect(index.headers.get('content-security-policy')).toContain("script-src 'self'")
     expect(index.headers.get('content-security-policy')).not.toContain('unsafe-eval')
     expect(await index.text()).toContain('<title>Brokerlens')
-    expect((await fetch(`${origin()}/assets/app-1234.js`)).headers.get('content-type')).toContain('javascript')
+    expect((await fetch(`${origin()}/assets/app-1234.js`)).headers.get('content-type')).toContain(
+      'javascript',
+    )
     expect((await fetch(`${origin()}/some/route`)).status).toBe(200) // SPA fallback
     for (const path of ['/../outside.txt', '/%2e%2e/outside.txt', '/assets/..%2f..%2foutside.txt']) {
       const res = await fetch(`${origin()}${path}`)
@@ -62,8 +70,17 @@ describe('web host', () => {
     const ws = await open()
     const info = await call(ws, { id: 1, method: 'getAppInfo' })
     expect(info).toMatchObject({ id: 1, ok: true, result: { host: 'web', name: 'Brokerlens' } })
-    const event = new Promise((resolve) => ws.on('message', (d) => { const f = JSON.parse(d.toString()); if (f.event) resolve(f.event) }))
-    await call(ws, { id: 2, method: 'createProfile', input: { config: { protocol: 'mqtt', name: 'x', host: 'h' } } })
+    const event = new Promise((resolve) =>
+      ws.on('message', (d) => {
+        const f = JSON.parse(d.toString())
+        if (f.event) resolve(f.event)
+      }),
+    )
+    await call(ws, {
+      id: 2,
+      method: 'createProfile',
+      input: { config: { protocol: 'mqtt', name: 'x', host: 'h' } },
+    })
     expect(await event).toEqual({ type: 'profiles.changed' })
     ws.close()
   })
@@ -76,7 +93,11 @@ describe('web host', () => {
       ok: false,
       error: { code: 'invalid_input', issues: [{ path: 'id' }] },
     })
-    expect(await call(ws, { id: 6, method: 'nope' })).toMatchObject({ id: 6, ok: false, error: { code: 'not_found' } })
+    expect(await call(ws, { id: 6, method: 'nope' })).toMatchObject({
+      id: 6,
+      ok: false,
+      error: { code: 'not_found' },
+    })
     expect(await call(ws, { id: 7, method: 'listProfiles' })).toMatchObject({ id: 7, ok: true, result: [] })
     ws.close()
   })
@@ -84,20 +105,35 @@ describe('web host', () => {
   it('refuses a foreign Origin, a missing Origin, a rebinding Host and other paths', async () => {
     await expect(open({ origin: 'http://evil.example' })).rejects.toThrow(/403/)
     await expect(open({ origin: '' })).rejects.toThrow(/403/)
-    await expect(open({ hostHeader: `evil.example:${host.port}`, origin: `http://evil.example:${host.port}` })).rejects.toThrow(/403/)
+    await expect(
+      open({ hostHeader: `evil.example:${host.port}`, origin: `http://evil.example:${host.port}` }),
+    ).rejects.toThrow(/403/)
     await expect(open({ path: '/other' })).rejects.toThrow(/404/)
     const ok = await open({ origin: `http://localhost:${host.port}`, hostHeader: `localhost:${host.port}` })
     ok.close()
   })
 
   it('requires the token when it is required, compared exactly', async () => {
-    const guarded = await startWebHost({ core: ctx.core, host: '127.0.0.1', port: 0, rendererDir, requireToken: true, token: 'tok-123', log: () => undefined })
+    const guarded = await startWebHost({
+      core: ctx.core,
+      host: '127.0.0.1',
+      port: 0,
+      rendererDir,
+      requireToken: true,
+      token: 'tok-123',
+      log: () => undefined,
+    })
     try {
       expect(guarded.url).toBe(`http://127.0.0.1:${guarded.port}/?token=tok-123`)
       const attempt = (query: string) =>
         new Promise<void>((resolve, reject) => {
-          const ws = new WebSocket(`ws://127.0.0.1:${guarded.port}/api${query}`, { origin: `http://127.0.0.1:${guarded.port}` })
-          ws.once('open', () => { ws.close(); resolve() })
+          const ws = new WebSocket(`ws://127.0.0.1:${guarded.port}/api${query}`, {
+            origin: `http://127.0.0.1:${guarded.port}`,
+          })
+          ws.once('open', () => {
+            ws.close()
+            resolve()
+          })
           ws.once('unexpected-response', (_q, res) => reject(new Error(`HTTP ${res.statusCode}`)))
         })
       await expect(attempt('')).rejects.toThrow(/403/)

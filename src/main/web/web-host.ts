@@ -34,7 +34,8 @@ export interface WebHost {
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const log = options.log ?? ((m: string) => console.error(m))
   const loopback = isLoopbackHost(options.host)
-  const token = (options.requireToken ?? !loopback) ? (options.token ?? randomBytes(24).toString('base64url')) : null
+  const token =
+    (options.requireToken ?? !loopback) ? (options.token ?? randomBytes(24).toString('base64url')) : null
   const serveStatic = createStaticHandler(options.rendererDir)
 
   const server: Server = createServer((req, res) => {

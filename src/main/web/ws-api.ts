@@ -19,7 +19,12 @@ export function bindSocket(socket: WebSocket, core: Core, log: (m: string) => vo
   socket.on('error', (err) => log(`[web] socket error: ${err.message}`))
 
   socket.on('message', (data, isBinary) => {
-    if (isBinary) return send({ id: 0, ok: false, error: { code: 'invalid_input', message: 'Binary frames are not part of the API' } })
+    if (isBinary)
+      return send({
+        id: 0,
+        ok: false,
+        error: { code: 'invalid_input', message: 'Binary frames are not part of the API' },
+      })
     let raw: unknown
     try {
       raw = JSON.parse(data.toString())

@@ -1,7 +1,13 @@
 import amqp, { type ChannelModel, type Options, type SocketOptions } from 'amqplib'
 import { APP_NAME } from '../../../shared/app-meta'
 import type { AmqpConfig, Secrets } from '../../../shared/profiles'
-import { describeError, LinkError, type BrokerLink, type LinkCallbacks, type LinkFactory } from '../../connections/broker-link'
+import {
+  describeError,
+  LinkError,
+  type BrokerLink,
+  type LinkCallbacks,
+  type LinkFactory,
+} from '../../connections/broker-link'
 
 export function amqpConnectOptions(config: AmqpConfig, secrets: Secrets): [Options.Connect, SocketOptions] {
   const url: Options.Connect = {

@@ -1,6 +1,12 @@
 import { Kafka, logLevel, type KafkaConfig as KafkaJsConfig, type SASLOptions } from 'kafkajs'
 import type { KafkaConfig, Secrets } from '../../../shared/profiles'
-import { describeError, LinkError, type BrokerLink, type LinkCallbacks, type LinkFactory } from '../../connections/broker-link'
+import {
+  describeError,
+  LinkError,
+  type BrokerLink,
+  type LinkCallbacks,
+  type LinkFactory,
+} from '../../connections/broker-link'
 
 /** How often a connected Kafka session checks that the cluster still answers (kafkajs has no push). */
 const PROBE_INTERVAL_MS = 5000
@@ -25,7 +31,11 @@ export function kafkaClientConfig(config: KafkaConfig, secrets: Secrets): KafkaJ
     }
   }
   if (config.sasl !== 'none') {
-    out.sasl = { mechanism: config.sasl, username: config.username, password: secrets.password ?? '' } as SASLOptions
+    out.sasl = {
+      mechanism: config.sasl,
+      username: config.username,
+      password: secrets.password ?? '',
+    } as SASLOptions
   }
   return out
 }
@@ -34,7 +44,9 @@ export function kafkaClientConfig(config: KafkaConfig, secrets: Secrets): KafkaJ
 export function kafkaReason(err: unknown): string {
   let e: unknown = err
   for (let depth = 0; depth < 5; depth++) {
-    const cause = (e as { originalError?: unknown; cause?: unknown } | null)?.originalError ?? (e as { cause?: unknown } | null)?.cause
+    const cause =
+      (e as { originalError?: unknown; cause?: unknown } | null)?.originalError ??
+      (e as { cause?: unknown } | null)?.cause
     if (!cause) break
     e = cause
   }

@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto'
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt'
 import type { MqttConfig, Secrets } from '../../../shared/profiles'
-import { describeError, LinkError, type BrokerLink, type LinkCallbacks, type LinkFactory } from '../../connections/broker-link'
+import {
+  describeError,
+  LinkError,
+  type BrokerLink,
+  type LinkCallbacks,
+  type LinkFactory,
+} from '../../connections/broker-link'
 
 /** CONNACK codes that retrying cannot fix (3.1.1: 4, 5; MQTT 5: bad credentials, not authorized, banned, bad auth method). */
 const FATAL_CONNACK = new Set([4, 5, 134, 135, 138, 140])
