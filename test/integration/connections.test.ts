@@ -45,7 +45,7 @@ describe('connections to the real brokers', () => {
       const { id, status } = await connect(mqtt({ mqttVersion: 5 }))
       expect(status).toMatchObject({ state: 'connected', protocol: 'mqtt', reason: null })
       expect(status.serverInfo).toContain('MQTT 5.0')
-      expect(await ctx.core.invoke('listConnections')).toEqual([
+      expect(await ctx.core.invoke('listConnections', undefined)).toEqual([
         expect.objectContaining({ profileId: id, state: 'connected' }),
       ])
       expect((await disconnect(id)).state).toBe('disconnected')

@@ -1,0 +1,40 @@
+import { setApiClient } from '../api/client'
+import type { ApiClient } from '../api/select-api'
+import { useAppInfoStore } from './app-info-store'
+import { useConnectionsStore } from './connections-store'
+import { useProfilesStore } from './profiles-store'
+import { useTransportStore } from './transport-store'
+
+/** Fetches everything the stores hold; called at start-up and after the host link comes back. */
+export async function loadAll(): Promise<void> {
+  await Promise.allSettled([
+    useAppInfoStore.getState().load(),
+    useProfilesStore.getState().load(),
+    useConnectionsStore.getState().load(),
+  ])
+}
+
+/** Wires the API client to the stores: events, transport state, first load. Returns a teardown. */
+export function startStores(client: ApiClient): () => void {
+  setApiClient(client)
+  useTransportStore.getState().set(client.transport.getState())
+  const offEvents = client.api.onEvent((event) => {
+    switch (event.type) {
+      case 'connection.status':
+        useConnectionsStore.getState().apply(event.status)
+        break
+      case 'profiles.changed':
+        void useProfilesStore.getState().load()
+        break
+    }
+  })
+  const offState = client.transport.onStateChange((state) => {
+    useTransportStore.getState().set(state)
+    if (state.kind === 'open' && state.reopened) void loadAll()
+  })
+  void loadAll()
+  return () => {
+    offEvents()
+    offState()
+  }
+}
