@@ -9,7 +9,8 @@ import { canConnect, exchange, HOST } from './ports.mjs'
 import { spawnDetached, stopGroup, waitForReady } from './process.mjs'
 
 export const USERNAME = 'brokerlens'
-export const NODE_NAME = 'brokerlens-test@localhost'
+/** One node name per AMQP port, so that two broker sets (a developer's and CI's) never share one. */
+export const nodeName = (ports) => `brokerlens-test-${ports.amqp}@localhost`
 export const EXTRA_VHOST = 'brokerlens-test'
 
 function config({ ports, password }) {
@@ -54,7 +55,7 @@ function brokerEnv(dir, ports) {
     RABBITMQ_MNESIA_BASE: path.join(dir, 'mnesia'),
     RABBITMQ_LOG_BASE: path.join(dir, 'log'),
     RABBITMQ_PID_FILE: path.join(dir, 'rabbitmq.pid'),
-    RABBITMQ_NODENAME: NODE_NAME,
+    RABBITMQ_NODENAME: nodeName(ports),
     RABBITMQ_NODE_IP_ADDRESS: HOST,
     RABBITMQ_NODE_PORT: String(ports.amqp),
     RABBITMQ_DIST_PORT: String(ports.dist),
@@ -120,7 +121,7 @@ export async function start({ commands, ports, onSpawn }) {
     epmdPid: null,
     epmdStartTime: null,
     dir,
-    nodeName: NODE_NAME,
+    nodeName: nodeName(ports),
     logFile: path.join(logDir, 'rabbit.log'),
     outputFile: path.join(dir, 'stdout.log'),
     epmdOutputFile: path.join(dir, 'epmd.log'),
