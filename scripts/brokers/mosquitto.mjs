@@ -1,7 +1,9 @@
-// Mosquitto: one process, one generated config, five listeners on 127.0.0.1:
+// Mosquitto: one process, one generated config, six listeners on 127.0.0.1:
 //   plain (anonymous), tls (server TLS, anonymous), mtls (client certificate required),
-//   ws (MQTT over WebSocket, anonymous), password (user/password from a mosquitto_passwd file).
-// per_listener_settings makes allow_anonymous and password_file apply to one listener each.
+//   ws (MQTT over WebSocket, anonymous), password (user/password from a mosquitto_passwd file),
+//   acl (anonymous, dynamic-security plugin refusing subscriptions to `secret/#`: a real SUBACK
+//   refusal, which mosquitto's plain acl_file never gives since it is checked only as messages flow).
+// per_listener_settings makes allow_anonymous, password_file and plugins apply to one listener each.
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -19,7 +21,41 @@ function loopbackInterface() {
   return HOST
 }
 
-function config({ ports, tls, passwordFile, logFile }) {
+/** The acl listener refuses subscriptions below this prefix. */
+export const DENIED_FILTER = 'secret/#'
+const DYNSEC = {
+  defaultACLAccess: {
+    publishClientSend: true,
+    publishClientReceive: true,
+    subscribe: true,
+    unsubscribe: true,
+  },
+  clients: [],
+  groups: [{ groupname: 'anonymous', roles: [{ rolename: 'restricted' }], clients: [] }],
+  roles: [
+    {
+      rolename: 'restricted',
+      acls: [{ acltype: 'subscribePattern', topic: DENIED_FILTER, priority: 0, allow: false }],
+    },
+  ],
+  anonymousGroup: 'anonymous',
+}
+
+/** Debian ships the dynamic-security plugin with mosquitto, in the architecture's lib folder. */
+function dynsecPlugin() {
+  for (const dir of [
+    '/usr/lib/x86_64-linux-gnu',
+    '/usr/lib/aarch64-linux-gnu',
+    '/usr/lib',
+    '/usr/local/lib',
+  ]) {
+    const file = path.join(dir, 'mosquitto_dynamic_security.so')
+    if (fs.existsSync(file)) return file
+  }
+  throw new Error("mosquitto_dynamic_security.so not found (it comes with Debian's mosquitto package)")
+}
+
+function config({ ports, tls, passwordFile, dynsecFile, logFile }) {
   const tlsFiles = [
     `cafile ${tls.ca.certFile}`,
     `certfile ${tls.server.certFile}`,
@@ -61,6 +97,11 @@ function config({ ports, tls, passwordFile, logFile }) {
     `listener ${ports.password} ${HOST}`,
     'allow_anonymous false',
     `password_file ${passwordFile}`,
+    '',
+    `listener ${ports.acl} ${HOST}`,
+    'allow_anonymous true',
+    `plugin ${dynsecPlugin()}`,
+    `plugin_opt_config_file ${dynsecFile}`,
     '',
   ].join('\n')
 }
@@ -155,7 +196,9 @@ export async function start({ commands, ports, tls, onSpawn }) {
   // -c creates the file, which holds a salted hash of the password.
   await run(commands.mosquitto_passwd, ['-c', '-b', passwordFile, USERNAME, password])
   fs.chmodSync(passwordFile, 0o600)
-  fs.writeFileSync(configFile, config({ ports, tls, passwordFile, logFile }))
+  const dynsecFile = path.join(dir, 'dynamic-security.json')
+  fs.writeFileSync(dynsecFile, JSON.stringify(DYNSEC, null, 2), { mode: 0o600 })
+  fs.writeFileSync(configFile, config({ ports, tls, passwordFile, dynsecFile, logFile }))
 
   const child = await spawnDetached(commands.mosquitto, ['-c', configFile], { cwd: dir, outputFile })
   Object.assign(section, { pid: child.pid, startTime: child.startTime })

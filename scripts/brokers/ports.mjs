@@ -8,7 +8,7 @@ import tls from 'node:tls'
 export const HOST = '127.0.0.1'
 
 export const DEFAULT_PORTS = {
-  mosquitto: { plain: 21883, tls: 28883, mtls: 28884, ws: 29001, password: 21884 },
+  mosquitto: { plain: 21883, tls: 28883, mtls: 28884, ws: 29001, password: 21884, acl: 21885 },
   rabbitmq: { amqp: 36672, management: 36673, dist: 36674, epmd: 36675, ctlDist: 36676 },
   kafka: { plaintext: 39092, controller: 39093, sasl: 39094 },
 }

@@ -9,15 +9,15 @@ const isMethod = (m: string): m is ApiMethod => Object.prototype.hasOwnProperty.
  * ApiError so that no stack trace or internal detail crosses the boundary by accident.
  */
 export function createDispatcher(handlers: ApiHandlers, log: (msg: string) => void = console.error) {
-  return async function invoke(method: string, input: unknown): Promise<unknown> {
+  return async function invoke(method: string, input: unknown, clientId = 'local'): Promise<unknown> {
     if (typeof method !== 'string' || !isMethod(method)) {
       throw new ApiError('not_found', `Unknown API method: ${String(method).slice(0, 64)}`)
     }
     const parsed = apiSpec[method].input.safeParse(input)
     if (!parsed.success) throw ApiError.fromZod(parsed.error, `input to ${method}`)
     try {
-      const handler = handlers[method] as (i: unknown) => unknown
-      return await handler(parsed.data)
+      const handler = handlers[method] as (i: unknown, ctx: { clientId: string }) => unknown
+      return await handler(parsed.data, { clientId })
     } catch (err) {
       if (err instanceof ApiError) throw err
       log(`[api] ${method} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)

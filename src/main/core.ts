@@ -1,13 +1,21 @@
 import { platform } from 'node:os'
 import type { ApiEvent, ApiHandlers } from '../shared/api'
+import { ApiError } from '../shared/api-error'
 import { APP_NAME } from '../shared/app-meta'
+import type { MqttConfig } from '../shared/profiles'
+import type { SubscriptionStatus } from '../shared/subscriptions'
 import { createDispatcher } from './api-dispatch'
 import { createLinkFactory } from './brokers/link-factory'
+import { MqttConnection } from './brokers/mqtt/mqtt-connection'
 import { ConnectionRegistry } from './connections/connection-registry'
+import { HistoryStore } from './history/history-store'
+import { summarize } from './history/message-record'
+import { Ingest } from './ingest/ingest'
 import { ProfileStore } from './profiles/profile-store'
 import { exportProfiles, importProfiles } from './profiles/profile-transfer'
 import type { SecretCipher } from './secrets/secret-cipher'
 import { openDatabase } from './storage/database'
+import { TopicViews } from './topics/topic-views'
 
 export interface CoreOptions {
   /** Folder for the database and every other file the app keeps. Created if missing. */
@@ -20,9 +28,15 @@ export interface CoreOptions {
 
 export interface Core {
   readonly handlers: ApiHandlers
-  /** Validated entry point for transports: method name and raw input, result or ApiError. */
-  invoke(method: string, input: unknown): Promise<unknown>
-  onEvent(listener: (event: ApiEvent) => void): () => void
+  /**
+   * Validated entry point for transports: method name and raw input, result or ApiError.
+   * `clientId` names the window or socket calling, so that its views' deltas reach it alone.
+   */
+  invoke(method: string, input: unknown, clientId?: string): Promise<unknown>
+  /** Every event; `clientId` is null for events for everyone, else the one client it is for. */
+  onEvent(listener: (event: ApiEvent, clientId: string | null) => void): () => void
+  /** A window or socket is gone: drop what was kept for it (tree views). */
+  releaseClient(clientId: string): void
   close(): Promise<void>
 }
 
@@ -32,11 +46,11 @@ export interface Core {
  */
 export function createCore(options: CoreOptions): Core {
   const log = options.log ?? ((m: string) => console.error(m))
-  const listeners = new Set<(event: ApiEvent) => void>()
-  const emit = (event: ApiEvent) => {
+  const listeners = new Set<(event: ApiEvent, clientId: string | null) => void>()
+  const emit = (event: ApiEvent, clientId: string | null = null) => {
     for (const l of listeners) {
       try {
-        l(event)
+        l(event, clientId)
       } catch (err) {
         log(`[events] listener failed: ${String(err)}`)
       }
@@ -45,9 +59,46 @@ export function createCore(options: CoreOptions): Core {
 
   const db = openDatabase(options.dataDir)
   const profiles = new ProfileStore(db, options.secrets, log)
-  const connections = new ConnectionRegistry(createLinkFactory, (status) =>
-    emit({ type: 'connection.status', status }),
+  const history = new HistoryStore(db, (err) => log(`[history] write failed, will retry: ${err.message}`))
+  const views = new TopicViews(history, emit)
+  const ingest = new Ingest(history, views)
+  const connections = new ConnectionRegistry(
+    (profile, secrets) =>
+      createLinkFactory(profile, secrets, {
+        mqtt: (profileId) => ({
+          ingest,
+          onSubscriptions: (subscriptions) =>
+            emit({ type: 'subscriptions.changed', profileId, subscriptions }),
+        }),
+      }),
+    (status) => emit({ type: 'connection.status', status }),
   )
+  /** The live MQTT connection of a profile, or an error that says why there is none. */
+  const mqttOf = (profileId: string): MqttConnection => {
+    const c = connections.connection(profileId)
+    if (c instanceof MqttConnection) return c
+    const { profile } = mqttProfile(profileId)
+    throw new ApiError('unavailable', `${profile.config.name} is not connected`)
+  }
+  const mqttProfile = (profileId: string) => {
+    const profile = profiles.get(profileId)
+    if (profile.config.protocol !== 'mqtt') {
+      throw new ApiError('invalid_input', `${profile.config.name} is not an MQTT profile`)
+    }
+    return { profile, config: profile.config }
+  }
+  /** Subscriptions are part of the profile: saved on every change, so they come back next time. */
+  const saveSubscriptions = (profileId: string, list: MqttConfig['subscriptions']) => {
+    const { config } = mqttProfile(profileId)
+    profilesChanged(profiles.update(profileId, { ...config, subscriptions: list }))
+  }
+  const offlineStatus = (s: MqttConfig['subscriptions'][number]): SubscriptionStatus => ({
+    ...s,
+    state: 'offline',
+    grantedQos: null,
+    reasonCode: null,
+    reason: null,
+  })
   const profilesChanged = <T>(value: T): T => {
     emit({ type: 'profiles.changed' })
     return value
@@ -83,6 +134,81 @@ export function createCore(options: CoreOptions): Core {
       return connections.connect(profile, profiles.readSecrets(profileId))
     },
     disconnect: ({ profileId }) => connections.disconnect(profileId, profiles.get(profileId).config.protocol),
+
+    listSubscriptions: ({ profileId }) => {
+      const live = connections.connection(profileId)
+      if (live instanceof MqttConnection) return live.subscriptions()
+      return mqttProfile(profileId).config.subscriptions.map(offlineStatus)
+    },
+    subscribe: async ({ profileId, subscription }) => {
+      const { config } = mqttProfile(profileId)
+      saveSubscriptions(profileId, [
+        ...config.subscriptions.filter((s) => s.filter !== subscription.filter),
+        subscription,
+      ])
+      const live = connections.connection(profileId)
+      if (live instanceof MqttConnection) return live.subscribe(subscription)
+      const status = offlineStatus(subscription)
+      emit({
+        type: 'subscriptions.changed',
+        profileId,
+        subscriptions: mqttProfile(profileId).config.subscriptions.map(offlineStatus),
+      })
+      return status
+    },
+    unsubscribe: async ({ profileId, filter }) => {
+      const { config } = mqttProfile(profileId)
+      saveSubscriptions(
+        profileId,
+        config.subscriptions.filter((s) => s.filter !== filter),
+      )
+      const live = connections.connection(profileId)
+      if (live instanceof MqttConnection) await live.unsubscribe(filter)
+      else
+        emit({
+          type: 'subscriptions.changed',
+          profileId,
+          subscriptions: mqttProfile(profileId).config.subscriptions.map(offlineStatus),
+        })
+      return null
+    },
+    publish: ({ profileId, topic, payload, qos, retain, properties }) =>
+      mqttOf(profileId).publish({ topic, payload, qos, retain, properties }),
+
+    setTreeView: (request, { clientId }) => {
+      profiles.get(request.profileId)
+      return views.setView(clientId, request)
+    },
+    closeTreeView: ({ viewId }, { clientId }) => {
+      views.closeView(clientId, viewId)
+      return null
+    },
+    getTopicMessages: ({ profileId, topic, beforeId, limit }) =>
+      history.topicMessages(profileId, topic, beforeId, limit).map(summarize),
+    getMessagePayload: ({ id }) => ({ id, bytes: history.message(id).payload }),
+    previewClearRetained: ({ profileId, path, subtree }) => {
+      const { count, topics } = retainedTargets(profileId, path, subtree, 200)
+      return { count, topics }
+    },
+    clearRetained: async ({ profileId, path, subtree }) => {
+      const mqtt = mqttOf(profileId)
+      const { topics } = retainedTargets(profileId, path, subtree, Infinity)
+      // QoS 1, one at a time: each clear is confirmed by the broker before the next is sent.
+      const tree = views.tree(profileId)
+      for (const topic of topics) {
+        await mqtt.publish({ topic, payload: new Uint8Array(0), qos: 1, retain: true })
+        tree.clearRetained(topic)
+      }
+      return { cleared: topics.length }
+    },
+  }
+
+  function retainedTargets(profileId: string, path: string, subtree: boolean, limit: number) {
+    const tree = views.tree(profileId)
+    const node = tree.nodeFor(path)
+    if (!node) return { count: 0, topics: [] }
+    if (!subtree) return node.retained ? { count: 1, topics: [path] } : { count: 0, topics: [] }
+    return tree.retainedTopics(node, path, limit)
   }
 
   let closed: Promise<void> | null = null
@@ -93,9 +219,12 @@ export function createCore(options: CoreOptions): Core {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
+    releaseClient: (clientId) => views.releaseClient(clientId),
     close() {
       closed ??= (async () => {
         await connections.closeAll()
+        views.close()
+        history.close()
         listeners.clear()
         db.close()
       })()

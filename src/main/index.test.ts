@@ -118,16 +118,17 @@ function makeElectron(options: Options) {
 }
 
 function makeCore() {
-  let listener: ((event: ApiEvent) => void) | undefined
+  let listener: ((event: ApiEvent, clientId: string | null) => void) | undefined
   return {
     handlers: {},
     invoke: vi.fn(async (method: string, input: unknown) => ({ method, input })),
-    onEvent: vi.fn((l: (event: ApiEvent) => void) => {
+    onEvent: vi.fn((l: (event: ApiEvent, clientId: string | null) => void) => {
       listener = l
       return () => {}
     }),
+    releaseClient: vi.fn(),
     close: vi.fn(async () => {}),
-    emit: (event: ApiEvent) => listener?.(event),
+    emit: (event: ApiEvent) => listener?.(event, null),
   }
 }
 

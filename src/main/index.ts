@@ -16,7 +16,7 @@ import { resolveBuildPaths } from './shell/build-paths'
 import { closeBeforeQuit } from './shell/close-on-quit'
 import { contentSecurityPolicy } from './shell/content-security-policy'
 import { hardenSession } from './shell/harden-session'
-import { forwardEvents, registerIpc } from './shell/ipc-binding'
+import { clientIdOf, forwardEvents, registerIpc } from './shell/ipc-binding'
 import { createSenderCheck } from './shell/ipc-sender-check'
 import { createMainWindow } from './shell/main-window'
 import { createSafeStorageCipher } from './shell/safe-storage-cipher'
@@ -81,7 +81,12 @@ async function main(): Promise<void> {
       log,
     })
     windows.add(win)
-    win.on('closed', () => windows.delete(win))
+    // The id is read now: after 'closed' the webContents is gone. Its tree views go with it.
+    const clientId = clientIdOf(win.webContents.id)
+    win.on('closed', () => {
+      windows.delete(win)
+      core.releaseClient(clientId)
+    })
   }
   openWindow()
 

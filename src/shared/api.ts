@@ -1,7 +1,10 @@
 import { z } from 'zod'
 import { API_METHOD_NAMES } from './api-methods'
 import { ConnectionStatus } from './connection-status'
+import { Bytes, MessagePayload, MessageSummary, MqttPublishProperties, Qos } from './messages'
 import { Profile, ProfileConfig, ProfileId, SecretsPatch } from './profiles'
+import { MqttSubscription, SubscriptionStatus } from './subscriptions'
+import { TreeDelta, TreeSnapshot, TreeViewRequest } from './topic-tree'
 
 /**
  * The one contract between the renderer and the core. Every method has a zod schema for its input
@@ -28,6 +31,30 @@ export const ImportResult = z.strictObject({
   rejected: z.array(z.strictObject({ index: z.number().int(), name: z.string(), reason: z.string() })),
 })
 export type ImportResult = z.infer<typeof ImportResult>
+
+export const PublishRequest = z.strictObject({
+  profileId: ProfileId,
+  topic: z.string().min(1).max(65535),
+  payload: Bytes,
+  qos: Qos.default(0),
+  retain: z.boolean().default(false),
+  properties: MqttPublishProperties.optional(),
+})
+
+export const PublishResult = z.strictObject({
+  /** The history id of the sent message. */
+  id: z.number().int(),
+  /** PUBACK/PUBREC reason code on MQTT 5 (0 = success), null when the broker gives none (QoS 0, 3.1.1). */
+  reasonCode: z.number().int().nullable(),
+  reason: z.string().nullable(),
+})
+export type PublishResult = z.infer<typeof PublishResult>
+
+const RetainedTarget = z.strictObject({
+  profileId: ProfileId,
+  path: z.string().max(65535),
+  subtree: z.boolean(),
+})
 
 function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output }
@@ -59,6 +86,37 @@ export const apiSpec = {
   listConnections: method(Empty, z.array(ConnectionStatus)),
   connect: method(ByProfile, ConnectionStatus),
   disconnect: method(ByProfile, ConnectionStatus),
+
+  listSubscriptions: method(ByProfile, z.array(SubscriptionStatus)),
+  /** Adds (or changes) a subscription, saved in the profile; waits for the SUBACK when connected. */
+  subscribe: method(
+    z.strictObject({ profileId: ProfileId, subscription: MqttSubscription }),
+    SubscriptionStatus,
+  ),
+  unsubscribe: method(z.strictObject({ profileId: ProfileId, filter: z.string().max(65535) }), z.null()),
+  publish: method(PublishRequest, PublishResult),
+
+  /** Opens or changes a view of the topic tree; deltas follow as `tree.delta` events for this client. */
+  setTreeView: method(TreeViewRequest, TreeSnapshot),
+  closeTreeView: method(z.strictObject({ profileId: ProfileId, viewId: z.string().max(64) }), z.null()),
+  /** Messages of one topic, newest first, before `beforeId` (keyset pagination). */
+  getTopicMessages: method(
+    z.strictObject({
+      profileId: ProfileId,
+      topic: z.string().max(65535),
+      beforeId: z.number().int().nullable().default(null),
+      limit: z.number().int().min(1).max(1000).default(100),
+    }),
+    z.array(MessageSummary),
+  ),
+  getMessagePayload: method(z.strictObject({ id: z.number().int() }), MessagePayload),
+  /** How many retained topics a clear would touch, and the first of them, without touching them. */
+  previewClearRetained: method(
+    RetainedTarget,
+    z.strictObject({ count: z.number().int(), topics: z.array(z.string()) }),
+  ),
+  /** Publishes empty retained payloads to clear them; says how many were cleared. */
+  clearRetained: method(RetainedTarget, z.strictObject({ cleared: z.number().int() })),
 } as const
 
 export type ApiSpec = typeof apiSpec
@@ -77,6 +135,12 @@ export type ApiResult<M extends ApiMethod> = z.output<ApiSpec[M]['output']>
 export const ApiEvent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('connection.status'), status: ConnectionStatus }),
   z.strictObject({ type: z.literal('profiles.changed') }),
+  z.strictObject({
+    type: z.literal('subscriptions.changed'),
+    profileId: ProfileId,
+    subscriptions: z.array(SubscriptionStatus),
+  }),
+  TreeDelta,
 ])
 export type ApiEvent = z.infer<typeof ApiEvent>
 
@@ -90,9 +154,14 @@ export type Api = {
   onEvent(listener: (event: ApiEvent) => void): () => void
 }
 
+/** Who is calling: one window (Electron) or one socket (web host). Views and their deltas are per client. */
+export interface CallContext {
+  clientId: string
+}
+
 /** What the core implements: inputs arrive parsed (defaults applied). */
 export type ApiHandlers = {
-  [M in ApiMethod]: (input: ApiParsedInput<M>) => Promise<ApiResult<M>> | ApiResult<M>
+  [M in ApiMethod]: (input: ApiParsedInput<M>, ctx: CallContext) => Promise<ApiResult<M>> | ApiResult<M>
 }
 
 /** The raw shape every transport carries (IPC arguments, WebSocket frames). */

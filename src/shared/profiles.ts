@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DEFAULT_SUBSCRIPTIONS, MqttSubscription } from './subscriptions'
 
 /**
  * Connection profiles for the three protocols. The config half of a profile is plain data that may
@@ -65,6 +66,11 @@ export const MqttConfig = z.strictObject({
   connectTimeoutMs: z.number().int().min(1000).max(120_000).default(10_000),
   tls: TlsSettings.default(tlsDefaults),
   will: MqttWill.nullable().default(null),
+  /** Subscribed on every connect; edited from the subscriptions panel while connected too. */
+  subscriptions: z
+    .array(MqttSubscription)
+    .max(1000)
+    .default(() => DEFAULT_SUBSCRIPTIONS.map((s) => MqttSubscription.parse(s))),
 })
 
 export const AmqpConfig = z.strictObject({

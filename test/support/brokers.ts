@@ -48,7 +48,7 @@ const processFields = {
 const mosquittoSchema = z.object({
   ...processFields,
   configFile: z.string(),
-  ports: z.object({ plain: port, tls: port, mtls: port, ws: port, password: port }),
+  ports: z.object({ plain: port, tls: port, mtls: port, ws: port, password: port, acl: port }),
   /** Credentials for the `password` listener; the others allow anonymous clients. */
   username: z.string(),
   password: z.string(),

@@ -1,10 +1,11 @@
 import type { ConnectionStatus } from '../../shared/connection-status'
-import type { Profile, ProfileConfig, Secrets } from '../../shared/profiles'
+import type { Profile, Secrets } from '../../shared/profiles'
 import type { LinkFactory } from './broker-link'
 import { ManagedSession, type SessionStatus } from './managed-session'
 
 interface Entry {
   session: ManagedSession
+  factory: LinkFactory
   profile: Profile
   status: ConnectionStatus
 }
@@ -17,7 +18,7 @@ export class ConnectionRegistry {
   private readonly entries = new Map<string, Entry>()
 
   constructor(
-    private readonly makeFactory: (config: ProfileConfig, secrets: Secrets) => LinkFactory,
+    private readonly makeFactory: (profile: Profile, secrets: Secrets) => LinkFactory,
     private readonly publish: (status: ConnectionStatus) => void,
   ) {}
 
@@ -29,16 +30,23 @@ export class ConnectionRegistry {
     return this.entries.get(profileId)?.status
   }
 
+  /** The protocol connection (link factory) of a profile that is connected or trying to be. */
+  connection(profileId: string): LinkFactory | undefined {
+    return this.entries.get(profileId)?.factory
+  }
+
   async connect(profile: Profile, secrets: Secrets): Promise<ConnectionStatus> {
     const existing = this.entries.get(profile.id)
     if (existing && existing.status.state !== 'failed' && existing.status.state !== 'disconnected') {
       return existing.status
     }
     // A fresh session each time, so that an edited profile connects with its new settings.
+    const factory = this.makeFactory(profile, secrets)
     const entry: Entry = {
       profile,
+      factory,
       status: this.toStatus(profile, { state: 'disconnected', attempt: 0, reason: null, serverInfo: null }),
-      session: new ManagedSession(this.makeFactory(profile.config, secrets), (s) => this.update(entry, s)),
+      session: new ManagedSession(factory, (s) => this.update(entry, s)),
     }
     this.entries.set(profile.id, entry)
     await entry.session.open()

@@ -3,7 +3,7 @@ import { ApiError } from '../../shared/api-error'
 import type { ApiEvent } from '../../shared/api'
 import type { IpcResponse } from '../../shared/ipc-channels'
 import { createOriginPolicy } from './app-origin'
-import { forwardEvents, registerIpc, type EventSink, type InvokeRegistry } from './ipc-binding'
+import { clientIdOf, forwardEvents, registerIpc, type EventSink, type InvokeRegistry } from './ipc-binding'
 import {
   createSenderCheck,
   type InvokeSender,
@@ -96,7 +96,8 @@ describe('registerIpc: calls from our window', () => {
       ok: true,
       result: { method: 'getProfile', input },
     })
-    expect(core.invoke).toHaveBeenCalledExactlyOnceWith('getProfile', input)
+    // The window is the client: its tree views and their deltas are its own.
+    expect(core.invoke).toHaveBeenCalledExactlyOnceWith('getProfile', input, 'window-3')
   })
 
   it('turn an ApiError into its payload, issues included', async () => {
@@ -147,15 +148,17 @@ describe('registerIpc: calls from our window', () => {
 
 describe('forwardEvents', () => {
   it('sends each core event to every live window on our origin and stops when unsubscribed', () => {
-    let emit: ((event: ApiEvent) => void) | undefined
+    let emit: ((event: ApiEvent, clientId: string | null) => void) | undefined
     const unsubscribeCore = vi.fn()
     const core = {
-      onEvent: (listener: (event: ApiEvent) => void) => {
+      onEvent: (listener: (event: ApiEvent, clientId: string | null) => void) => {
         emit = listener
         return unsubscribeCore
       },
     }
+    let nextId = 1
     const sink = (url: string, destroyed = false): EventSink => ({
+      id: nextId++,
       isDestroyed: () => destroyed,
       getURL: () => url,
       send: vi.fn(),
@@ -164,12 +167,22 @@ describe('forwardEvents', () => {
     const dead = sink(APP_URL, true)
     const foreign = sink('https://evil.example/')
     const unsubscribe = forwardEvents(core, () => [live, dead, foreign], createOriginPolicy())
+    const other = sink(APP_URL)
     const event: ApiEvent = { type: 'profiles.changed' }
-    emit?.(event)
+    emit?.(event, null)
     expect(live.send).toHaveBeenCalledExactlyOnceWith('brokerlens:event', event)
     expect(dead.send).not.toHaveBeenCalled()
     expect(foreign.send).not.toHaveBeenCalled()
+    // An event for one window (a tree view's delta) reaches that window only.
+    emit?.(event, clientIdOf(other.id))
+    expect(live.send).toHaveBeenCalledTimes(1)
+    expect(other.send).toHaveBeenCalledTimes(0) // not in the target list given to forwardEvents
+    const unsubscribe2 = forwardEvents(core, () => [live, other], createOriginPolicy())
+    emit?.(event, clientIdOf(other.id))
+    expect(other.send).toHaveBeenCalledExactlyOnceWith('brokerlens:event', event)
+    expect(live.send).toHaveBeenCalledTimes(1)
+    unsubscribe2()
     unsubscribe()
-    expect(unsubscribeCore).toHaveBeenCalledTimes(1)
+    expect(unsubscribeCore).toHaveBeenCalledTimes(2)
   })
 })

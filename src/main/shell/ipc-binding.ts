@@ -32,7 +32,7 @@ export function registerIpc<E extends InvokeSender>(
       )
       throw new Error('Brokerlens IPC refused: the sender is not the Brokerlens window')
     }
-    return invokeCore(core, method, input, log)
+    return invokeCore(core, method, input, log, clientIdOf(event.sender.id))
   })
   return () => ipcMain.removeHandler(IPC_INVOKE_CHANNEL)
 }
@@ -43,11 +43,12 @@ export async function invokeCore(
   method: unknown,
   input: unknown,
   log: (message: string) => void,
+  clientId = 'local',
 ): Promise<IpcResponse> {
   if (typeof method !== 'string')
     return { ok: false, error: { code: 'not_found', message: 'Unknown API method' } }
   try {
-    return { ok: true, result: await core.invoke(method, input) }
+    return { ok: true, result: await core.invoke(method, input, clientId) }
   } catch (err) {
     if (err instanceof ApiError) return { ok: false, error: err.toPayload() }
     // The core turns handler failures into ApiErrors already; anything else is a bug worth a stack.
@@ -61,8 +62,14 @@ export async function invokeCore(
   }
 }
 
+/** The core's name for one window: its views and their deltas belong to it. */
+export function clientIdOf(webContentsId: number): string {
+  return `window-${webContentsId}`
+}
+
 /** Where events go: Electron's `WebContents` satisfies it. */
 export interface EventSink {
+  readonly id: number
   isDestroyed(): boolean
   getURL(): string
   send(channel: string, event: ApiEvent): void
@@ -79,8 +86,9 @@ export function forwardEvents(
   targets: () => Iterable<EventSink>,
   origins: Pick<OriginPolicy, 'isTrustedUrl'>,
 ): () => void {
-  return core.onEvent((event) => {
+  return core.onEvent((event, clientId) => {
     for (const target of targets()) {
+      if (clientId !== null && clientIdOf(target.id) !== clientId) continue
       if (!target.isDestroyed() && origins.isTrustedUrl(target.getURL()))
         target.send(IPC_EVENT_CHANNEL, event)
     }

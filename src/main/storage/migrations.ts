@@ -35,6 +35,42 @@ export const migrations: readonly Migration[] = [
       `)
     },
   },
+  {
+    version: 2,
+    description: 'message history: topics per profile, messages of every protocol',
+    up(db) {
+      // One row per topic name and profile keeps the long topic strings out of the messages table
+      // and gives the tree (and its rebuild at start) a small table to read. Message ids are given
+      // by the core, in arrival order, so `id` is also the time order within a topic.
+      db.exec(`
+        CREATE TABLE topics (
+          id          INTEGER PRIMARY KEY,
+          profile_id  TEXT NOT NULL,
+          name        TEXT NOT NULL,
+          UNIQUE (profile_id, name)
+        ) STRICT;
+        CREATE TABLE messages (
+          id           INTEGER PRIMARY KEY,
+          topic_id     INTEGER NOT NULL,
+          direction    INTEGER NOT NULL,        -- 0 received, 1 published by the app
+          received_at  INTEGER NOT NULL,        -- ms since the epoch, this machine's clock
+          broker_ts    INTEGER,                 -- the broker's timestamp (Kafka), when there is one
+          qos          INTEGER,
+          retain       INTEGER NOT NULL DEFAULT 0,
+          dup          INTEGER NOT NULL DEFAULT 0,
+          partition    INTEGER,                 -- Kafka
+          "offset"     INTEGER,                 -- Kafka
+          msg_key      BLOB,                    -- Kafka record key
+          routing_key  TEXT,                    -- AMQP (the topic row names the exchange)
+          properties   TEXT,                    -- JSON: MQTT 5 properties, AMQP properties, Kafka headers
+          size         INTEGER NOT NULL,
+          payload      BLOB NOT NULL
+        ) STRICT;
+        CREATE INDEX messages_by_topic ON messages (topic_id, id);
+        CREATE INDEX messages_by_time ON messages (received_at);
+      `)
+    },
+  },
 ]
 
 export const LATEST_SCHEMA_VERSION = migrations.length

@@ -1,6 +1,6 @@
 import type { WebSocket } from 'ws'
 import { ApiError } from '../../shared/api-error'
-import { WireRequest, type WireServerFrame } from '../../shared/wire'
+import { decodeFrame, encodeFrame, WireRequest, type WireServerFrame } from '../../shared/wire'
 import type { Core } from '../core'
 
 /** Frames larger than this are refused by the socket itself (profile imports are the biggest input). */
@@ -10,12 +10,20 @@ export const MAX_FRAME_BYTES = 80 * 1024 * 1024
  * Binds one WebSocket to the core: requests in, answers and events out. A malformed frame gets an
  * error answer (when it has an id) and never closes the socket or reaches the core.
  */
+let nextSocket = 1
+
 export function bindSocket(socket: WebSocket, core: Core, log: (m: string) => void): void {
+  const clientId = `socket-${nextSocket++}`
   const send = (frame: WireServerFrame) => {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame))
+    if (socket.readyState === socket.OPEN) socket.send(encodeFrame(frame))
   }
-  const unsubscribe = core.onEvent((event) => send({ event }))
-  socket.on('close', unsubscribe)
+  const unsubscribe = core.onEvent((event, target) => {
+    if (target === null || target === clientId) send({ event })
+  })
+  socket.on('close', () => {
+    unsubscribe()
+    core.releaseClient(clientId)
+  })
   socket.on('error', (err) => log(`[web] socket error: ${err.message}`))
 
   socket.on('message', (data, isBinary) => {
@@ -27,7 +35,7 @@ export function bindSocket(socket: WebSocket, core: Core, log: (m: string) => vo
       })
     let raw: unknown
     try {
-      raw = JSON.parse(data.toString())
+      raw = decodeFrame(data.toString())
     } catch {
       return send({ id: 0, ok: false, error: { code: 'invalid_input', message: 'Frame is not JSON' } })
     }
@@ -37,7 +45,7 @@ export function bindSocket(socket: WebSocket, core: Core, log: (m: string) => vo
       return send({ id, ok: false, error: ApiError.fromZod(frame.error, 'request frame').toPayload() })
     }
     const { id, method, input } = frame.data
-    core.invoke(method, input).then(
+    core.invoke(method, input, clientId).then(
       (result) => send({ id, ok: true, result: result ?? null }),
       (err: unknown) =>
         send({

@@ -26,6 +26,8 @@ export function mqttClientOptions(config: MqttConfig, secrets: Secrets, clientId
     connectTimeout: config.connectTimeoutMs,
     // The ManagedSession owns reconnecting (with backoff and a visible attempt count).
     reconnectPeriod: 0,
+    // Subscriptions are the MqttConnection's: it subscribes on every new link and tracks each SUBACK.
+    resubscribe: false,
     username: config.username || undefined,
     password: secrets.password,
   }
@@ -57,6 +59,11 @@ export function generatedClientId(): string {
   return `brokerlens_${randomBytes(4).toString('hex')}`
 }
 
+/** A connected mqtt.js client, for the MqttConnection to subscribe, publish and listen with. */
+export interface MqttLink extends BrokerLink {
+  readonly client: MqttClient
+}
+
 export class MqttLinkFactory implements LinkFactory {
   /** One client id for the life of the session, so that a persistent session resumes on reconnect. */
   private readonly clientId: string
@@ -68,7 +75,7 @@ export class MqttLinkFactory implements LinkFactory {
     this.clientId = config.clientId || generatedClientId()
   }
 
-  connect(callbacks: LinkCallbacks, signal: AbortSignal): Promise<BrokerLink> {
+  connect(callbacks: LinkCallbacks, signal: AbortSignal): Promise<MqttLink> {
     const options = mqttClientOptions(this.config, this.secrets, this.clientId)
     return new Promise((resolve, reject) => {
       const client: MqttClient = mqtt.connect(options)
@@ -113,6 +120,7 @@ export class MqttLinkFactory implements LinkFactory {
         signal.removeEventListener('abort', onAbort)
         const assigned = connack.properties?.assignedClientIdentifier
         resolve({
+          client,
           serverInfo: `MQTT ${this.config.mqttVersion === 5 ? '5.0' : '3.1.1'}, client id ${assigned ?? this.clientId}${connack.sessionPresent ? ', session resumed' : ''}`,
           close: () =>
             new Promise<void>((done) => {

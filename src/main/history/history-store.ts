@@ -1,0 +1,186 @@
+import type { Database, Statement } from 'better-sqlite3'
+import { ApiError } from '../../shared/api-error'
+import { MqttPublishProperties, type Qos } from '../../shared/messages'
+import type { Protocol } from '../../shared/profiles'
+import { decodeFrame, encodeFrame } from '../../shared/wire'
+import type { MessageRecord } from './message-record'
+
+/** Flush at least this often, and whenever this many rows wait: a crash loses at most one batch. */
+export const FLUSH_INTERVAL_MS = 50
+export const FLUSH_ROWS = 2000
+
+/**
+ * Where the history may keep a topic's row id between messages: the topic tree's node of that
+ * topic, so that a busy topic costs no lookup and the history keeps no map of its own.
+ */
+export interface TopicSlot {
+  topicId: number
+}
+
+/** Lookups of topics without a slot are cached up to this many, then the cache starts over. */
+const TOPIC_CACHE_LIMIT = 10_000
+
+interface MessageRow {
+  id: number
+  topic: string
+  profile_id: string
+  direction: number
+  received_at: number
+  qos: number | null
+  retain: number
+  dup: number
+  properties: string | null
+  payload: Buffer
+}
+
+/**
+ * The message history: a batch writer (one transaction per batch, flushed every ≤ 50 ms or 2,000
+ * rows) and the reads the UI needs. Reads flush first, so what was received is always readable.
+ * Ids are handed out here, in arrival order, before the row is written.
+ */
+export class HistoryStore {
+  private queue: MessageRecord[] = []
+  private slots: (TopicSlot | undefined)[] = []
+  private timer: NodeJS.Timeout | null = null
+  private nextMessageId: number
+  private readonly topicIds = new Map<string, number>()
+  private readonly stmt: {
+    topicId: Statement<[string, string], { id: number }>
+    insertTopic: Statement<[string, string]>
+    insert: Statement<unknown[]>
+    byTopic: Statement<[string, string, number, number], MessageRow>
+    byId: Statement<[number], MessageRow>
+    protocolOf: Statement<[string], { protocol: string }>
+  }
+  private readonly writeBatch: (rows: MessageRecord[], slots: (TopicSlot | undefined)[]) => void
+
+  constructor(
+    private readonly db: Database,
+    private readonly onError: (err: Error) => void,
+  ) {
+    const select = `SELECT m.id, t.name AS topic, t.profile_id, m.direction, m.received_at, m.qos, m.retain,
+                           m.dup, m.properties, m.payload
+                    FROM messages m JOIN topics t ON t.id = m.topic_id`
+    this.stmt = {
+      topicId: db.prepare('SELECT id FROM topics WHERE profile_id = ? AND name = ?'),
+      insertTopic: db.prepare('INSERT INTO topics (profile_id, name) VALUES (?, ?)'),
+      insert: db.prepare(
+        `INSERT INTO messages (id, topic_id, direction, received_at, qos, retain, dup, properties, size, payload)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      byTopic: db.prepare(
+        `${select} WHERE m.topic_id = (SELECT id FROM topics WHERE profile_id = ? AND name = ?)
+                     AND m.id < ? ORDER BY m.id DESC LIMIT ?`,
+      ),
+      byId: db.prepare(`${select} WHERE m.id = ?`),
+      protocolOf: db.prepare('SELECT protocol FROM profiles WHERE id = ?'),
+    }
+    this.nextMessageId =
+      ((db.prepare('SELECT MAX(id) AS id FROM messages').get() as { id: number | null }).id ?? 0) + 1
+    this.writeBatch = db.transaction((rows: MessageRecord[], slots: (TopicSlot | undefined)[]) => {
+      for (let i = 0; i < rows.length; i++) {
+        const r = rows[i]!
+        const slot = slots[i]
+        let topicId = slot?.topicId ?? 0
+        if (topicId === 0) {
+          topicId = this.topicId(r.profileId, r.topic)
+          if (slot) slot.topicId = topicId
+        }
+        this.stmt.insert.run(
+          r.id,
+          topicId,
+          r.direction === 'in' ? 0 : 1,
+          r.receivedAt,
+          r.qos,
+          r.retain ? 1 : 0,
+          r.dup ? 1 : 0,
+          r.properties ? encodeFrame(r.properties) : null,
+          r.payload.length,
+          r.payload,
+        )
+      }
+    })
+  }
+
+  nextId(): number {
+    return this.nextMessageId++
+  }
+
+  append(record: MessageRecord, slot?: TopicSlot): void {
+    this.queue.push(record)
+    this.slots.push(slot)
+    if (this.queue.length >= FLUSH_ROWS) this.flush()
+    else this.timer ??= setTimeout(() => this.flush(), FLUSH_INTERVAL_MS)
+  }
+
+  /** Writes what is queued, in one transaction. */
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+    if (this.queue.length === 0) return
+    const rows = this.queue
+    const slots = this.slots
+    this.queue = []
+    this.slots = []
+    try {
+      this.writeBatch(rows, slots)
+    } catch (err) {
+      // The transaction rolled back, so topic rows it made are gone: forget their ids.
+      for (const slot of slots) if (slot) slot.topicId = 0
+      this.topicIds.clear()
+      // Keep the rows: a full disk may get space back, and the next flush tries again.
+      this.queue = rows.concat(this.queue)
+      this.slots = slots.concat(this.slots)
+      this.onError(err as Error)
+    }
+  }
+
+  /** Messages of one topic, newest first, older than `beforeId`. */
+  topicMessages(profileId: string, topic: string, beforeId: number | null, limit: number): MessageRecord[] {
+    this.flush()
+    return this.stmt.byTopic
+      .all(profileId, topic, beforeId ?? Number.MAX_SAFE_INTEGER, limit)
+      .map((r) => this.toRecord(r))
+  }
+
+  message(id: number): MessageRecord {
+    this.flush()
+    const row = this.stmt.byId.get(id)
+    if (!row) throw new ApiError('not_found', `No message with id ${id} in the history`)
+    return this.toRecord(row)
+  }
+
+  close(): void {
+    this.flush()
+  }
+
+  private topicId(profileId: string, topic: string): number {
+    const key = `${profileId}\u0000${topic}`
+    let id = this.topicIds.get(key)
+    if (id === undefined) {
+      id = this.stmt.topicId.get(profileId, topic)?.id
+      if (id === undefined) id = Number(this.stmt.insertTopic.run(profileId, topic).lastInsertRowid)
+      if (this.topicIds.size >= TOPIC_CACHE_LIMIT) this.topicIds.clear()
+      this.topicIds.set(key, id)
+    }
+    return id
+  }
+
+  private toRecord(row: MessageRow): MessageRecord {
+    const properties =
+      row.properties === null ? null : MqttPublishProperties.safeParse(decodeFrame(row.properties))
+    return {
+      id: row.id,
+      profileId: row.profile_id,
+      protocol: (this.stmt.protocolOf.get(row.profile_id)?.protocol ?? 'mqtt') as Protocol,
+      direction: row.direction === 0 ? 'in' : 'out',
+      topic: row.topic,
+      receivedAt: row.received_at,
+      qos: row.qos as Qos | null,
+      retain: row.retain === 1,
+      dup: row.dup === 1,
+      properties: properties?.success ? properties.data : null,
+      payload: new Uint8Array(row.payload.buffer, row.payload.byteOffset, row.payload.byteLength),
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import type { MqttPublishProperties, Qos } from '../../shared/messages'
+import type { Protocol } from '../../shared/profiles'
+import type { HistoryStore } from '../history/history-store'
+import type { MessageRecord } from '../history/message-record'
+import type { TopicViews } from '../topics/topic-views'
+
+export interface IncomingMessage {
+  topic: string
+  payload: Uint8Array
+  qos: Qos | null
+  retain: boolean
+  dup: boolean
+  properties: MqttPublishProperties | null
+}
+
+/**
+ * Where every message from every broker goes, once: it gets its id, updates the topic tree
+ * (O(depth)), joins the history writer's next batch and, only if a view has its topic selected,
+ * that view's next delta. Nothing here is per-message I/O or per-message IPC.
+ */
+export class Ingest {
+  constructor(
+    private readonly history: HistoryStore,
+    private readonly views: TopicViews,
+  ) {}
+
+  receive(profileId: string, protocol: Protocol, m: IncomingMessage): MessageRecord {
+    const record: MessageRecord = {
+      id: this.history.nextId(),
+      profileId,
+      protocol,
+      direction: 'in',
+      receivedAt: Date.now(),
+      ...m,
+    }
+    const node = this.views.tree(profileId).record(m.topic, {
+      id: record.id,
+      receivedAt: record.receivedAt,
+      payload: m.payload,
+      retain: m.retain,
+      live: true,
+    })
+    this.history.append(record, node)
+    this.views.onMessage(record)
+    return record
+  }
+
+  /** What the app itself published: history only (the tree shows what the broker delivers). */
+  sent(profileId: string, protocol: Protocol, m: IncomingMessage): MessageRecord {
+    const record: MessageRecord = {
+      id: this.history.nextId(),
+      profileId,
+      protocol,
+      direction: 'out',
+      receivedAt: Date.now(),
+      ...m,
+    }
+    this.history.append(record)
+    return record
+  }
+}

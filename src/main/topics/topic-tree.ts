@@ -1,0 +1,224 @@
+import { payloadPreview } from '../../shared/payload-preview'
+import { TREE_PREVIEW_BYTES, type NodeSummary, type TreeTotals } from '../../shared/topic-tree'
+import type { TopicSlot } from '../history/history-store'
+
+/** Time constant of the per-node message rate (an exponentially weighted moving average). */
+const RATE_TAU_S = 10
+
+const RETAIN = 1 // the last message carried the retain flag
+const RETAINED = 2 // the broker holds a retained message for the topic
+const LIVE = 4 // seen since the app started
+const TRUNCATED = 8 // the preview is not the whole payload
+
+/**
+ * One level of the topic trie. Kept small on purpose (numbers inline, no path string, children map
+ * only on inner nodes, no payload bytes: those are in the history), because a busy broker has
+ * hundreds of thousands of these.
+ */
+export class TopicNode implements TopicSlot {
+  children: Map<string, TopicNode> | null = null
+  /** Messages on this topic and below. */
+  messages = 0
+  /** Messages on exactly this topic. */
+  own = 0
+  /** Topics with messages, this one included. */
+  topics = 0
+  /** Newest message in the subtree. */
+  lastAt = 0
+  rate = 0
+  rateAt = 0
+  lastId = 0
+  lastSize = 0
+  lastReceivedAt = 0
+  flags = 0
+  preview: string | null = null
+  /** The history's row id of this topic (see TopicSlot); 0 until known. */
+  topicId = 0
+  /** The tick in which this node last changed; dedupes the dirty list. */
+  stamp = -1
+
+  constructor(
+    readonly name: string,
+    readonly parent: TopicNode | null,
+  ) {}
+
+  get retained(): boolean {
+    return (this.flags & RETAINED) !== 0
+  }
+}
+
+export interface RecordedMessage {
+  id: number
+  receivedAt: number
+  payload: Uint8Array
+  retain: boolean
+  /** True for messages received now; false when the tree is rebuilt from history. */
+  live: boolean
+}
+
+/**
+ * The topic trie of one connection. `record` costs O(depth of the topic): it walks down once,
+ * creating missing levels, and up once, updating counts, recency, rate and the dirty list that
+ * the view deltas are made from.
+ */
+export class TopicTree {
+  readonly root = new TopicNode('', null)
+  nodeCount = 0
+  /** Nodes changed since the last `takeDirty`, each once. */
+  private dirty: TopicNode[] = []
+  private tick = 0
+
+  record(topic: string, m: RecordedMessage): TopicNode {
+    const node = this.nodeFor(topic, true)!
+    const firstMessage = node.own === 0
+    node.own++
+    node.lastId = m.id
+    node.lastSize = m.payload.length
+    node.lastReceivedAt = m.receivedAt
+    const { preview, truncated } = payloadPreview(m.payload, TREE_PREVIEW_BYTES)
+    node.preview = preview
+    let flags = node.flags & (RETAINED | LIVE)
+    if (m.retain) flags = m.payload.length > 0 ? flags | RETAIN | RETAINED : flags & ~RETAINED
+    if (m.live) flags |= LIVE
+    if (truncated) flags |= TRUNCATED
+    node.flags = flags
+
+    const tick = this.tick
+    for (let n: TopicNode | null = node; n; n = n.parent) {
+      n.messages++
+      if (firstMessage) n.topics++
+      if (m.receivedAt > n.lastAt) n.lastAt = m.receivedAt
+      if (m.live) {
+        const dt = Math.max(0, m.receivedAt - n.rateAt) / 1000
+        n.rate = n.rate * Math.exp(-dt / RATE_TAU_S) + 1 / RATE_TAU_S
+        n.rateAt = m.receivedAt
+      }
+      if (n.stamp !== tick) {
+        n.stamp = tick
+        this.dirty.push(n)
+      }
+    }
+    return node
+  }
+
+  /**
+   * The app cleared the topic's retained message itself. Needed because the broker forwards that
+   * empty message to current subscribers without the retain flag, so the tree would not see it.
+   */
+  clearRetained(path: string): void {
+    const node = this.nodeFor(path)
+    if (!node || !node.retained) return
+    node.flags &= ~RETAINED
+    if (node.stamp !== this.tick) {
+      node.stamp = this.tick
+      this.dirty.push(node)
+    }
+  }
+
+  /** The node of `path`, created with its ancestors when `create` is set. */
+  nodeFor(path: string, create = false): TopicNode | null {
+    let node = this.root
+    let start = 0
+    for (;;) {
+      const end = path.indexOf('/', start)
+      const level = end < 0 ? path.slice(start) : path.slice(start, end)
+      let child = node.children?.get(level)
+      if (!child) {
+        if (!create) return null
+        child = new TopicNode(level, node)
+        ;(node.children ??= new Map()).set(level, child)
+        this.nodeCount++
+      }
+      node = child
+      if (end < 0) return node
+      start = end + 1
+    }
+  }
+
+  /** The nodes changed since the last call; the next changes start a new list. */
+  takeDirty(): TopicNode[] {
+    const out = this.dirty
+    this.dirty = []
+    this.tick++
+    return out
+  }
+
+  pathOf(node: TopicNode): string {
+    const levels: string[] = []
+    for (let n: TopicNode | null = node; n && n.parent; n = n.parent) levels.push(n.name)
+    return levels.reverse().join('/')
+  }
+
+  summarize(node: TopicNode, path: string, now: number): NodeSummary {
+    return {
+      path,
+      messages: node.messages,
+      own: node.own,
+      topics: node.topics,
+      children: node.children?.size ?? 0,
+      lastAt: node.lastAt || null,
+      rate: decayedRate(node, now),
+      last:
+        node.own === 0
+          ? null
+          : {
+              id: node.lastId,
+              receivedAt: node.lastReceivedAt,
+              size: node.lastSize,
+              preview: node.preview,
+              previewTruncated: (node.flags & TRUNCATED) !== 0,
+              retain: (node.flags & RETAIN) !== 0,
+            },
+      retained: (node.flags & RETAINED) !== 0,
+      live: (node.flags & LIVE) !== 0,
+    }
+  }
+
+  children(parent: TopicNode, parentPath: string | null, now: number): NodeSummary[] {
+    const out: NodeSummary[] = []
+    if (!parent.children) return out
+    for (const child of parent.children.values()) {
+      out.push(this.summarize(child, parentPath === null ? child.name : `${parentPath}/${child.name}`, now))
+    }
+    return out
+  }
+
+  totals(now: number): TreeTotals {
+    return {
+      messages: this.root.messages,
+      topics: this.root.topics,
+      nodes: this.nodeCount,
+      rate: decayedRate(this.root, now),
+    }
+  }
+
+  /**
+   * Topics in the subtree of `node` (itself included) that hold a retained message. Iterative:
+   * a topic may be tens of thousands of levels deep.
+   */
+  retainedTopics(
+    node: TopicNode,
+    path: string | null,
+    limit = Infinity,
+  ): { count: number; topics: string[] } {
+    const topics: string[] = []
+    let count = 0
+    const stack: [TopicNode, string | null][] = [[node, path]]
+    while (stack.length > 0) {
+      const [n, p] = stack.pop()!
+      if (n.retained && p !== null) {
+        count++
+        if (topics.length < limit) topics.push(p)
+      }
+      if (n.children)
+        for (const c of n.children.values()) stack.push([c, p === null ? c.name : `${p}/${c.name}`])
+    }
+    return { count, topics }
+  }
+}
+
+function decayedRate(node: TopicNode, now: number): number {
+  if (node.rate === 0) return 0
+  const r = node.rate * Math.exp(-Math.max(0, now - node.rateAt) / 1000 / RATE_TAU_S)
+  return r < 0.01 ? 0 : Math.round(r * 100) / 100
+}
