@@ -82,6 +82,32 @@ describe('connections to the real brokers', () => {
       expect(wrong.status.reason).toMatch(/certificate/i)
     })
 
+    it('presents a client certificate where the broker requires one, and says when it is missing', async () => {
+      const tls = { ca: b.mosquitto.tls.ca.certPem, cert: b.mosquitto.tls.client.certPem }
+      const good = await connect(mqtt({ port: b.mosquitto.ports.mtls, transport: 'mqtts', tls }), {
+        tlsKey: b.mosquitto.tls.client.keyPem,
+      })
+      expect(good.status.state).toBe('connected')
+      await disconnect(good.id)
+      const none = await connect(
+        mqtt({ port: b.mosquitto.ports.mtls, transport: 'mqtts', tls: { ca: tls.ca } }),
+      )
+      expect(none.status.state).toBe('failed')
+      expect(none.status.reason).toBeTruthy()
+    })
+
+    it('connects despite a wrong CA only when verification is explicitly off', async () => {
+      const { id, status } = await connect(
+        mqtt({
+          port: b.mosquitto.ports.tls,
+          transport: 'mqtts',
+          tls: { ca: b.mosquitto.tls.wrongCa.certPem, verify: false },
+        }),
+      )
+      expect(status.state).toBe('connected')
+      await disconnect(id)
+    })
+
     it('connects over WebSocket', async () => {
       const { id, status } = await connect(mqtt({ port: b.mosquitto.ports.ws, transport: 'ws', path: '/' }))
       expect(status.state).toBe('connected')

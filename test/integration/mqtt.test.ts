@@ -232,6 +232,47 @@ describe('MQTT client against the real Mosquitto', () => {
     expect(m!.properties!.subscriptionIdentifiers).toBeUndefined()
   })
 
+  it('tags messages with the subscription identifiers that matched (MQTT 5)', async () => {
+    const id = await connectProfile({
+      mqttVersion: 5,
+      subscriptions: [
+        { filter: `${prefix}/sid/#`, qos: 1, subscriptionIdentifier: 7 },
+        { filter: `${prefix}/sid/+/x`, qos: 1, subscriptionIdentifier: 42 },
+      ],
+    })
+    await waitActive(id)
+    const pub = await other()
+    await pub.publishAsync(`${prefix}/sid/a/x`, Buffer.from('1'), { qos: 1 })
+    const [m] = await vi.waitFor(async () => {
+      const list = await messagesOf(id, `${prefix}/sid/a/x`)
+      expect(list.length).toBeGreaterThan(0)
+      return list
+    })
+    // Mosquitto sends one copy per matching subscription unless they overlap into one delivery.
+    const ids = (await messagesOf(id, `${prefix}/sid/a/x`)).flatMap(
+      (x) => x.properties?.subscriptionIdentifiers ?? [],
+    )
+    expect(ids.sort((a, b) => a - b)).toEqual([7, 42])
+    expect(m!.qos).toBe(1)
+  })
+
+  it('receives a 10 MB payload whole', async () => {
+    const id = await connectProfile({ subscriptions: [{ filter: `${prefix}/big`, qos: 1 }] })
+    await waitActive(id)
+    const big = Buffer.alloc(10 * 1024 * 1024)
+    for (let i = 0; i < big.length; i += 4096) big[i] = i % 251
+    const pub = await other()
+    await pub.publishAsync(`${prefix}/big`, big, { qos: 1 })
+    const [m] = await vi.waitFor(async () => {
+      const list = await messagesOf(id, `${prefix}/big`)
+      expect(list).toHaveLength(1)
+      return list
+    })
+    expect(m).toMatchObject({ size: big.length, previewTruncated: true })
+    const payload = await api<{ bytes: Uint8Array }>('getMessagePayload', { id: m!.id })
+    expect(Buffer.from(payload.bytes).equals(big)).toBe(true)
+  })
+
   it('shows the broker refusing a subscription, with the reason, on 5.0 and 3.1.1', async () => {
     for (const mqttVersion of [5, 4] as const) {
       const id = await connectProfile({
