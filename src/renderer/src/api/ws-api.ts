@@ -1,6 +1,6 @@
 import { ApiEvent, apiMethodNames, type Api, type ApiMethod } from '../../../shared/api'
 import { ApiError } from '../../../shared/api-error'
-import { WireServerFrame, type WireRequest } from '../../../shared/wire'
+import { decodeFrame, encodeFrame, WireServerFrame, type WireRequest } from '../../../shared/wire'
 import { parseResult } from './api-error-from'
 import type { ApiTransport, TransportState } from './transport-state'
 
@@ -132,7 +132,7 @@ export function createWsApi(url: string, options: WsApiOptions = {}): WsApi {
     }
     pending.set(frame.id, entry)
     try {
-      ws.send(JSON.stringify(frame))
+      ws.send(encodeFrame(frame))
     } catch (err) {
       pending.delete(frame.id)
       entry.reject(new ApiError('unavailable', `Could not send to the Brokerlens host: ${String(err)}`))
@@ -142,7 +142,7 @@ export function createWsApi(url: string, options: WsApiOptions = {}): WsApi {
   function receive(data: unknown) {
     let json: unknown
     try {
-      json = JSON.parse(typeof data === 'string' ? data : String(data))
+      json = decodeFrame(typeof data === 'string' ? data : String(data))
     } catch {
       console.warn('[api] dropped a frame that is not JSON')
       return
