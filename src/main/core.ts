@@ -8,13 +8,18 @@ import { createDispatcher } from './api-dispatch'
 import { createLinkFactory } from './brokers/link-factory'
 import { MqttConnection } from './brokers/mqtt/mqtt-connection'
 import { ConnectionRegistry } from './connections/connection-registry'
+import { HistoryQuery } from './history/history-query'
+import { HistoryRetention } from './history/history-retention'
 import { HistoryStore } from './history/history-store'
+import { CSV_HEADER, parseJsonLines, toCsvRow, toJsonLine } from './history/history-transfer'
+import { SearchIndex } from './history/search-index'
 import { summarize } from './history/message-record'
 import { Ingest } from './ingest/ingest'
 import { ProfileStore } from './profiles/profile-store'
 import { exportProfiles, importProfiles } from './profiles/profile-transfer'
 import type { SecretCipher } from './secrets/secret-cipher'
 import { openDatabase } from './storage/database'
+import { Settings } from './storage/settings'
 import { TopicViews } from './topics/topic-views'
 
 export interface CoreOptions {
@@ -28,6 +33,8 @@ export interface CoreOptions {
 
 export interface Core {
   readonly handlers: ApiHandlers
+  /** Where broker adapters hand over messages; exposed for in-process tests and benchmarks. */
+  readonly ingest: Ingest
   /**
    * Validated entry point for transports: method name and raw input, result or ApiError.
    * `clientId` names the window or socket calling, so that its views' deltas reach it alone.
@@ -60,8 +67,15 @@ export function createCore(options: CoreOptions): Core {
   const db = openDatabase(options.dataDir)
   const profiles = new ProfileStore(db, options.secrets, log)
   const history = new HistoryStore(db, (err) => log(`[history] write failed, will retry: ${err.message}`))
+  const settings = new Settings(db)
+  const searchIndex = new SearchIndex(db, settings)
+  const retention = new HistoryRetention(db, history, searchIndex, settings)
+  const historyQuery = new HistoryQuery(db, history, searchIndex)
+  searchIndex.start()
+  retention.start()
   const views = new TopicViews(history, emit)
-  const ingest = new Ingest(history, views)
+  const ingest = new Ingest(history, views, (profileId) => retention.isPaused(profileId))
+  const historyStats = () => retention.stats(history.lastError, history.pending)
   const connections = new ConnectionRegistry(
     (profile, secrets) =>
       createLinkFactory(profile, secrets, {
@@ -190,6 +204,38 @@ export function createCore(options: CoreOptions): Core {
       const { count, topics } = retainedTargets(profileId, path, subtree, 200)
       return { count, topics }
     },
+    queryHistory: ({ filter, beforeId, limit }) => {
+      profiles.get(filter.profileId)
+      return historyQuery.page(filter, beforeId, limit)
+    },
+    countHistory: ({ filter }) => ({ count: historyQuery.count(filter) }),
+    exportHistory: ({ filter, format, afterId, limit }) => {
+      const { records, next } = historyQuery.records(filter, afterId, limit, true)
+      const lines = records.map(format === 'jsonl' ? toJsonLine : toCsvRow)
+      if (format === 'csv' && afterId === null) lines.unshift(CSV_HEADER)
+      return { text: lines.length > 0 ? lines.join('\n') + '\n' : '', next, exported: records.length }
+    },
+    importHistory: ({ profileId, text, firstLine }) => {
+      const profile = profiles.get(profileId)
+      const { messages, errors } = parseJsonLines(text, firstLine)
+      for (const m of messages) ingest.imported(profileId, profile.config.protocol, m)
+      history.flush()
+      return { imported: messages.length, errors: errors.slice(0, 1000) }
+    },
+    historyStats: () => historyStats(),
+    setHistoryBudget: ({ bytes }) => {
+      retention.setBudget(bytes)
+      return historyStats()
+    },
+    setHistoryPaused: ({ profileId, paused }) => {
+      profiles.get(profileId)
+      retention.setPaused(profileId, paused)
+      return historyStats()
+    },
+    clearHistory: ({ profileId, topic }) => {
+      profiles.get(profileId)
+      return { removed: retention.clear(historyQuery.topicIdsOf(profileId, topic)) }
+    },
     clearRetained: async ({ profileId, path, subtree }) => {
       const mqtt = mqttOf(profileId)
       const { topics } = retainedTargets(profileId, path, subtree, Infinity)
@@ -214,6 +260,7 @@ export function createCore(options: CoreOptions): Core {
   let closed: Promise<void> | null = null
   return {
     handlers,
+    ingest,
     invoke: createDispatcher(handlers, log),
     onEvent(listener) {
       listeners.add(listener)
@@ -224,6 +271,8 @@ export function createCore(options: CoreOptions): Core {
       closed ??= (async () => {
         await connections.closeAll()
         views.close()
+        searchIndex.stop()
+        retention.stop()
         history.close()
         listeners.clear()
         db.close()

@@ -25,4 +25,12 @@ export const API_METHOD_NAMES = [
   'getMessagePayload',
   'previewClearRetained',
   'clearRetained',
+  'queryHistory',
+  'countHistory',
+  'exportHistory',
+  'importHistory',
+  'historyStats',
+  'setHistoryBudget',
+  'setHistoryPaused',
+  'clearHistory',
 ] as const

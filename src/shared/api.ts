@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { API_METHOD_NAMES } from './api-methods'
 import { ConnectionStatus } from './connection-status'
+import { HistoryFilter, HistoryPage, HistoryStats } from './history'
 import { Bytes, MessagePayload, MessageSummary, MqttPublishProperties, Qos } from './messages'
 import { Profile, ProfileConfig, ProfileId, SecretsPatch } from './profiles'
 import { MqttSubscription, SubscriptionStatus } from './subscriptions'
@@ -117,6 +118,50 @@ export const apiSpec = {
   ),
   /** Publishes empty retained payloads to clear them; says how many were cleared. */
   clearRetained: method(RetainedTarget, z.strictObject({ cleared: z.number().int() })),
+
+  /** History, newest first, keyset-paginated: pass the page's `nextBeforeId` as `beforeId`. */
+  queryHistory: method(
+    z.strictObject({
+      filter: HistoryFilter,
+      beforeId: z.number().int().nullable().default(null),
+      limit: z.number().int().min(1).max(1000).default(100),
+    }),
+    HistoryPage,
+  ),
+  countHistory: method(
+    z.strictObject({ filter: HistoryFilter }),
+    z.strictObject({ count: z.number().int() }),
+  ),
+  /** One chunk of an export, oldest first: call again with `afterId: next` until `next` is null. */
+  exportHistory: method(
+    z.strictObject({
+      filter: HistoryFilter,
+      format: z.enum(['jsonl', 'csv']),
+      afterId: z.number().int().nullable().default(null),
+      limit: z.number().int().min(1).max(10_000).default(2000),
+    }),
+    z.strictObject({ text: z.string(), next: z.number().int().nullable(), exported: z.number().int() }),
+  ),
+  /** Imports JSON Lines (a chunk of a file; `firstLine` numbers its lines in error reports). */
+  importHistory: method(
+    z.strictObject({
+      profileId: ProfileId,
+      text: z.string().max(64 * 1024 * 1024),
+      firstLine: z.number().int().min(1).default(1),
+    }),
+    z.strictObject({
+      imported: z.number().int(),
+      errors: z.array(z.strictObject({ line: z.number().int(), reason: z.string() })),
+    }),
+  ),
+  historyStats: method(Empty, HistoryStats),
+  setHistoryBudget: method(z.strictObject({ bytes: z.number().int().min(1) }), HistoryStats),
+  setHistoryPaused: method(z.strictObject({ profileId: ProfileId, paused: z.boolean() }), HistoryStats),
+  /** Deletes a profile's stored messages, or a topic's, or a subtree's (MQTT filter). */
+  clearHistory: method(
+    z.strictObject({ profileId: ProfileId, topic: z.string().max(65535).nullable().default(null) }),
+    z.strictObject({ removed: z.number().int() }),
+  ),
 } as const
 
 export type ApiSpec = typeof apiSpec

@@ -4,8 +4,15 @@ import { FileKeyCipher } from '../../src/main/secrets/file-key-cipher'
 import { tempDir } from './temp-dir'
 
 /** A real core on a fresh data folder, as the web host builds it. */
-export function testCore(): { core: Core; dataDir: string; dispose(): Promise<void> } {
-  const dir = tempDir('brokerlens-core-')
+export function testCore(existingDataDir?: string): {
+  core: Core
+  ingest: Core['ingest']
+  dataDir: string
+  dispose(): Promise<void>
+} {
+  const dir = existingDataDir
+    ? { path: existingDataDir, remove: () => undefined }
+    : tempDir('brokerlens-core-')
   const core = createCore({
     dataDir: dir.path,
     secrets: new FileKeyCipher(join(dir.path, 'secret.key')),
@@ -15,6 +22,7 @@ export function testCore(): { core: Core; dataDir: string; dispose(): Promise<vo
   })
   return {
     core,
+    ingest: core.ingest,
     dataDir: dir.path,
     dispose: async () => {
       await core.close()

@@ -17,10 +17,28 @@ export interface TopicSlot {
   topicId: number
 }
 
+/** Bytes of the newest payload read back per topic when the tree is rebuilt. */
+const HEAD_BYTES = 64
+
+export interface TopicLast {
+  topic: string
+  topicId: number
+  count: number
+  lastId: number
+  receivedAt: number
+  retain: number
+  size: number
+  head: Buffer
+}
+
 /** Lookups of topics without a slot are cached up to this many, then the cache starts over. */
 const TOPIC_CACHE_LIMIT = 10_000
 
-interface MessageRow {
+/** The columns every history read selects, joined with the topic's name and profile. */
+export const MESSAGE_COLUMNS = `m.id, t.name AS topic, t.profile_id, m.direction, m.received_at, m.qos, m.retain,
+  m.dup, m.properties, m.payload`
+
+export interface MessageRow {
   id: number
   topic: string
   profile_id: string
@@ -39,6 +57,8 @@ interface MessageRow {
  * Ids are handed out here, in arrival order, before the row is written.
  */
 export class HistoryStore {
+  /** The last write failure, until a write succeeds again (shown in the UI: a full disk, say). */
+  lastError: string | null = null
   private queue: MessageRecord[] = []
   private slots: (TopicSlot | undefined)[] = []
   private timer: NodeJS.Timeout | null = null
@@ -58,9 +78,7 @@ export class HistoryStore {
     private readonly db: Database,
     private readonly onError: (err: Error) => void,
   ) {
-    const select = `SELECT m.id, t.name AS topic, t.profile_id, m.direction, m.received_at, m.qos, m.retain,
-                           m.dup, m.properties, m.payload
-                    FROM messages m JOIN topics t ON t.id = m.topic_id`
+    const select = `SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN topics t ON t.id = m.topic_id`
     this.stmt = {
       topicId: db.prepare('SELECT id FROM topics WHERE profile_id = ? AND name = ?'),
       insertTopic: db.prepare('INSERT INTO topics (profile_id, name) VALUES (?, ?)'),
@@ -102,6 +120,10 @@ export class HistoryStore {
     })
   }
 
+  get pending(): number {
+    return this.queue.length
+  }
+
   nextId(): number {
     return this.nextMessageId++
   }
@@ -124,7 +146,9 @@ export class HistoryStore {
     this.slots = []
     try {
       this.writeBatch(rows, slots)
+      this.lastError = null
     } catch (err) {
+      this.lastError = (err as Error).message
       // The transaction rolled back, so topic rows it made are gone: forget their ids.
       for (const slot of slots) if (slot) slot.topicId = 0
       this.topicIds.clear()
@@ -150,6 +174,25 @@ export class HistoryStore {
     return this.toRecord(row)
   }
 
+  /**
+   * Per stored topic of a profile: how many messages it received and its newest one, for the topic
+   * tree to be rebuilt at start (yesterday's topics are still there, marked as not seen live).
+   */
+  topicLasts(profileId: string): TopicLast[] {
+    this.flush()
+    return this.db
+      .prepare(
+        `WITH last AS (
+           SELECT topic_id, COUNT(*) AS count, MAX(id) AS last_id FROM messages
+           WHERE direction = 0 AND topic_id IN (SELECT id FROM topics WHERE profile_id = ?)
+           GROUP BY topic_id)
+         SELECT t.name AS topic, t.id AS topicId, last.count, m.id AS lastId, m.received_at AS receivedAt,
+                m.retain, m.size, substr(m.payload, 1, ?) AS head
+         FROM last JOIN topics t ON t.id = last.topic_id JOIN messages m ON m.id = last.last_id`,
+      )
+      .all(profileId, HEAD_BYTES) as TopicLast[]
+  }
+
   close(): void {
     this.flush()
   }
@@ -166,7 +209,7 @@ export class HistoryStore {
     return id
   }
 
-  private toRecord(row: MessageRow): MessageRecord {
+  toRecord(row: MessageRow): MessageRecord {
     const properties =
       row.properties === null ? null : MqttPublishProperties.safeParse(decodeFrame(row.properties))
     return {

@@ -22,6 +22,8 @@ export class Ingest {
   constructor(
     private readonly history: HistoryStore,
     private readonly views: TopicViews,
+    /** History paused for a profile: the tree still updates, nothing is stored. */
+    private readonly paused: (profileId: string) => boolean = () => false,
   ) {}
 
   receive(profileId: string, protocol: Protocol, m: IncomingMessage): MessageRecord {
@@ -40,9 +42,29 @@ export class Ingest {
       retain: m.retain,
       live: true,
     })
-    this.history.append(record, node)
+    if (!this.paused(profileId)) this.history.append(record, node)
     this.views.onMessage(record)
     return record
+  }
+
+  /** Messages from an imported file: stored, and put in the tree as known from history. */
+  imported(
+    profileId: string,
+    protocol: Protocol,
+    m: IncomingMessage & { receivedAt: number; direction: 'in' | 'out' },
+  ): void {
+    const record: MessageRecord = { id: this.history.nextId(), profileId, protocol, ...m }
+    const node =
+      m.direction === 'in'
+        ? this.views.tree(profileId).record(m.topic, {
+            id: record.id,
+            receivedAt: m.receivedAt,
+            payload: m.payload,
+            retain: m.retain,
+            live: false,
+          })
+        : undefined
+    this.history.append(record, node)
   }
 
   /** What the app itself published: history only (the tree shows what the broker delivers). */
@@ -55,7 +77,7 @@ export class Ingest {
       receivedAt: Date.now(),
       ...m,
     }
-    this.history.append(record)
+    if (!this.paused(profileId)) this.history.append(record)
     return record
   }
 }

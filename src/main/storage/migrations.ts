@@ -71,6 +71,37 @@ export const migrations: readonly Migration[] = [
       `)
     },
   },
+  {
+    version: 3,
+    description: 'payload search index, settings, saved payloads',
+    up(db) {
+      // Contentless: the index keeps no copy of the text (the payload is in `messages`), and
+      // contentless_delete lets pruning remove rows. Its rowid is the message id. It is filled by a
+      // background indexer behind the writer, so that indexing never slows ingest down.
+      db.exec(`
+        CREATE VIRTUAL TABLE messages_fts USING fts5(body, content='', contentless_delete=1, tokenize='unicode61');
+        CREATE TABLE settings (
+          key    TEXT PRIMARY KEY,
+          value  TEXT NOT NULL                -- JSON
+        ) STRICT;
+        CREATE TABLE saved_payloads (
+          id          INTEGER PRIMARY KEY,
+          folder      TEXT NOT NULL DEFAULT '',  -- '/'-separated folder path, '' is the top
+          name        TEXT NOT NULL,
+          protocol    TEXT,                      -- the protocol it was saved from, if any
+          topic       TEXT NOT NULL DEFAULT '',
+          qos         INTEGER,
+          retain      INTEGER NOT NULL DEFAULT 0,
+          properties  TEXT,                      -- JSON, as in messages.properties
+          note        TEXT NOT NULL DEFAULT '',
+          payload     BLOB NOT NULL,
+          created_at  INTEGER NOT NULL,
+          updated_at  INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX saved_payloads_by_folder ON saved_payloads (folder, name);
+      `)
+    },
+  },
 ]
 
 export const LATEST_SCHEMA_VERSION = migrations.length

@@ -28,7 +28,12 @@ describe('TopicTree', () => {
     const t = new TopicTree()
     t.record('/a', msg(1))
     t.record('a//b', msg(2))
-    expect(t.children(t.root, null, 0).map((n) => n.path).sort()).toEqual(['', 'a'])
+    expect(
+      t
+        .children(t.root, null, 0)
+        .map((n) => n.path)
+        .sort(),
+    ).toEqual(['', 'a'])
     expect(t.children(t.nodeFor('a')!, 'a', 0).map((n) => n.path)).toEqual(['a/'])
     expect(t.pathOf(t.nodeFor('a//b')!)).toBe('a//b')
     expect(t.pathOf(t.nodeFor('/a')!)).toBe('/a')
@@ -38,7 +43,11 @@ describe('TopicTree', () => {
     const t = new TopicTree()
     t.record('cfg', msg(1, 'x'.repeat(100), true))
     const s = t.summarize(t.nodeFor('cfg')!, 'cfg', 2000)
-    expect(s).toMatchObject({ retained: true, live: true, last: { id: 1, size: 100, previewTruncated: true, retain: true } })
+    expect(s).toMatchObject({
+      retained: true,
+      live: true,
+      last: { id: 1, size: 100, previewTruncated: true, retain: true },
+    })
     expect(s.last!.preview).toHaveLength(64)
     t.record('cfg', msg(2, '', true)) // an empty retained message deletes it at the broker
     expect(t.nodeFor('cfg')!.retained).toBe(false)
@@ -53,7 +62,12 @@ describe('TopicTree', () => {
     expect(dirty.sort()).toEqual(['<root>', 'a', 'a/b', 'a/b/c', 'a/x'])
     expect(t.takeDirty()).toEqual([])
     t.record('a/x', msg(4))
-    expect(t.takeDirty().map((n) => (n.parent ? t.pathOf(n) : '<root>')).sort()).toEqual(['<root>', 'a', 'a/x'])
+    expect(
+      t
+        .takeDirty()
+        .map((n) => (n.parent ? t.pathOf(n) : '<root>'))
+        .sort(),
+    ).toEqual(['<root>', 'a', 'a/x'])
   })
 
   it('finds retained topics in a subtree, however deep, and forgets one the app cleared', () => {

@@ -1,6 +1,6 @@
 import { payloadPreview } from '../../shared/payload-preview'
 import { TREE_PREVIEW_BYTES, type NodeSummary, type TreeTotals } from '../../shared/topic-tree'
-import type { TopicSlot } from '../history/history-store'
+import type { TopicLast, TopicSlot } from '../history/history-store'
 
 /** Time constant of the per-node message rate (an exponentially weighted moving average). */
 const RATE_TAU_S = 10
@@ -99,6 +99,26 @@ export class TopicTree {
       }
     }
     return node
+  }
+
+  /** Puts back a topic known from the history (not seen live yet), with its stored count. */
+  restore(r: TopicLast): void {
+    const node = this.nodeFor(r.topic, true)!
+    if (node.own > 0) return // seen live already: the live figures are newer
+    node.own = r.count
+    node.topicId = r.topicId
+    node.lastId = r.lastId
+    node.lastSize = r.size
+    node.lastReceivedAt = r.receivedAt
+    const { preview } = payloadPreview(r.head, TREE_PREVIEW_BYTES)
+    node.preview = preview
+    node.flags =
+      (r.retain ? RETAIN | (r.size > 0 ? RETAINED : 0) : 0) | (r.size > TREE_PREVIEW_BYTES ? TRUNCATED : 0)
+    for (let n: TopicNode | null = node; n; n = n.parent) {
+      n.messages += r.count
+      n.topics++
+      if (r.receivedAt > n.lastAt) n.lastAt = r.receivedAt
+    }
   }
 
   /**

@@ -179,8 +179,11 @@ export class TopicViews {
 
   private topics(profileId: string): ProfileTopics {
     let t = this.profiles.get(profileId)
-    if (!t)
-      this.profiles.set(profileId, (t = { tree: new TopicTree(), views: new Set(), bySelected: new Map() }))
+    if (!t) {
+      t = { tree: new TopicTree(), views: new Set(), bySelected: new Map() }
+      this.profiles.set(profileId, t)
+      for (const last of this.history.topicLasts(profileId)) t.tree.restore(last)
+    }
     // The tick also empties the dirty lists, so it runs while any tree exists, viewed or not.
     this.ensureTimer()
     return t
