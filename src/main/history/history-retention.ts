@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3'
 import type { HistoryStats } from '../../shared/history'
 import type { HistoryStore } from './history-store'
 import type { SearchIndex } from './search-index'
-import { Settings } from '../storage/settings'
+import { type Settings } from '../storage/settings'
 
 /** A sensible default for a desktop: a lot of MQTT traffic, without eating the disk. */
 export const DEFAULT_BUDGET_BYTES = 1024 * 1024 * 1024

@@ -9,6 +9,7 @@ import { HostLinkBanner } from './features/layout/HostLinkBanner'
 import { Notices } from './features/layout/Notices'
 import { ProfileEditor } from './features/profile-editor/ProfileEditor'
 import { DeleteProfileModal } from './features/profiles/DeleteProfileModal'
+import { MqttWorkspace } from './features/topic-tree/MqttWorkspace'
 import { ProfileSidebar } from './features/profiles/ProfileSidebar'
 import { Welcome } from './features/welcome/Welcome'
 import { loadAll } from './stores/bootstrap'
@@ -112,6 +113,7 @@ function MainArea() {
     )
   }
   if (profiles.length === 0) return <Welcome />
+  if (selected?.config.protocol === 'mqtt') return <MqttWorkspace key={selected.id} profile={selected} />
   if (selected) return <ConnectionPanel key={selected.id} profile={selected} />
   return (
     <Center h="100%">
