@@ -3,7 +3,10 @@ import type { ApiEvent, ApiHandlers } from '../shared/api'
 import { ApiError } from '../shared/api-error'
 import { APP_NAME } from '../shared/app-meta'
 import type { MqttConfig } from '../shared/profiles'
+import { SavedPayloadInput } from '../shared/saved-payloads'
 import type { SubscriptionStatus } from '../shared/subscriptions'
+import { payloadPreview } from '../shared/payload-preview'
+import { PREVIEW_BYTES } from '../shared/messages'
 import { createDispatcher } from './api-dispatch'
 import { createLinkFactory } from './brokers/link-factory'
 import { MqttConnection } from './brokers/mqtt/mqtt-connection'
@@ -18,6 +21,8 @@ import { Ingest } from './ingest/ingest'
 import { ProfileStore } from './profiles/profile-store'
 import { exportProfiles, importProfiles } from './profiles/profile-transfer'
 import type { SecretCipher } from './secrets/secret-cipher'
+import { SavedPayloadStore } from './payloads/saved-payload-store'
+import { ReplayService } from './replay/replay-service'
 import { openDatabase } from './storage/database'
 import { Settings } from './storage/settings'
 import { TopicViews } from './topics/topic-views'
@@ -76,6 +81,7 @@ export function createCore(options: CoreOptions): Core {
   const views = new TopicViews(history, emit)
   const ingest = new Ingest(history, views, (profileId) => retention.isPaused(profileId))
   const historyStats = () => retention.stats(history.lastError, history.pending)
+  const savedPayloads = new SavedPayloadStore(db)
   const connections = new ConnectionRegistry(
     (profile, secrets) =>
       createLinkFactory(profile, secrets, {
@@ -106,6 +112,20 @@ export function createCore(options: CoreOptions): Core {
     const { config } = mqttProfile(profileId)
     profilesChanged(profiles.update(profileId, { ...config, subscriptions: list }))
   }
+  const replays = new ReplayService(
+    savedPayloads,
+    historyQuery,
+    (profileId) => async (item) => {
+      await mqttOf(profileId).publish({
+        topic: item.topic,
+        payload: item.payload,
+        qos: item.qos,
+        retain: item.retain,
+        properties: item.properties ?? undefined,
+      })
+    },
+    (status) => emit({ type: 'replay.status', status }),
+  )
   const offlineStatus = (s: MqttConfig['subscriptions'][number]): SubscriptionStatus => ({
     ...s,
     state: 'offline',
@@ -236,6 +256,48 @@ export function createCore(options: CoreOptions): Core {
       profiles.get(profileId)
       return { removed: retention.clear(historyQuery.topicIdsOf(profileId, topic)) }
     },
+    listSavedPayloads: () =>
+      savedPayloads.list().map(({ payload, ...rest }) => {
+        const { preview, truncated } = payloadPreview(payload, PREVIEW_BYTES)
+        return { ...rest, preview, previewTruncated: truncated }
+      }),
+    getSavedPayload: ({ id }) => savedPayloads.get(id),
+    createSavedPayload: ({ payload }) => savedPayloads.create(payload),
+    updateSavedPayload: ({ id, payload }) => savedPayloads.update(id, payload),
+    duplicateSavedPayload: ({ id }) => savedPayloads.duplicate(id),
+    deleteSavedPayload: ({ id }) => {
+      savedPayloads.delete(id)
+      return null
+    },
+    saveMessage: ({ messageId, name, folder, note }) => {
+      const m = history.message(messageId)
+      return savedPayloads.create(
+        SavedPayloadInput.parse({
+          folder,
+          name,
+          note,
+          protocol: m.protocol,
+          topic: m.topic,
+          qos: m.qos,
+          retain: m.retain,
+          properties: m.properties,
+          payload: m.payload,
+        }),
+      )
+    },
+    exportSavedPayloads: ({ ids }) => ({ json: savedPayloads.exportJson(ids) }),
+    importSavedPayloads: ({ json }) => {
+      const { imported, rejected } = savedPayloads.importJson(json)
+      return { imported: imported.length, rejected }
+    },
+    startReplay: (request) => {
+      profiles.get(request.targetProfileId)
+      return replays.start(request)
+    },
+    pauseReplay: ({ id }) => replays.pause(id),
+    resumeReplay: ({ id }) => replays.resume(id),
+    stopReplay: ({ id }) => replays.stop(id),
+    listReplays: () => replays.list(),
     clearRetained: async ({ profileId, path, subtree }) => {
       const mqtt = mqttOf(profileId)
       const { topics } = retainedTargets(profileId, path, subtree, Infinity)
@@ -269,6 +331,7 @@ export function createCore(options: CoreOptions): Core {
     releaseClient: (clientId) => views.releaseClient(clientId),
     close() {
       closed ??= (async () => {
+        replays.close()
         await connections.closeAll()
         views.close()
         searchIndex.stop()

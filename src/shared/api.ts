@@ -2,6 +2,8 @@ import { z } from 'zod'
 import { API_METHOD_NAMES } from './api-methods'
 import { ConnectionStatus } from './connection-status'
 import { HistoryFilter, HistoryPage, HistoryStats } from './history'
+import { ReplayRequest, ReplayStatus } from './replay'
+import { SavedPayload, SavedPayloadInput, SavedPayloadSummary } from './saved-payloads'
 import { Bytes, MessagePayload, MessageSummary, MqttPublishProperties, Qos } from './messages'
 import { Profile, ProfileConfig, ProfileId, SecretsPatch } from './profiles'
 import { MqttSubscription, SubscriptionStatus } from './subscriptions'
@@ -162,6 +164,43 @@ export const apiSpec = {
     z.strictObject({ profileId: ProfileId, topic: z.string().max(65535).nullable().default(null) }),
     z.strictObject({ removed: z.number().int() }),
   ),
+
+  listSavedPayloads: method(Empty, z.array(SavedPayloadSummary)),
+  getSavedPayload: method(z.strictObject({ id: z.number().int() }), SavedPayload),
+  createSavedPayload: method(z.strictObject({ payload: SavedPayloadInput }), SavedPayload),
+  updateSavedPayload: method(
+    z.strictObject({ id: z.number().int(), payload: SavedPayloadInput }),
+    SavedPayload,
+  ),
+  duplicateSavedPayload: method(z.strictObject({ id: z.number().int() }), SavedPayload),
+  deleteSavedPayload: method(z.strictObject({ id: z.number().int() }), z.null()),
+  /** Saves a message from the history as a named payload, with its topic, flags and properties. */
+  saveMessage: method(
+    z.strictObject({
+      messageId: z.number().int(),
+      name: z.string().trim().min(1).max(200),
+      folder: z.string().max(1024).default(''),
+      note: z.string().max(10_000).default(''),
+    }),
+    SavedPayload,
+  ),
+  exportSavedPayloads: method(
+    z.strictObject({ ids: z.array(z.number().int()).max(100_000).optional() }),
+    z.strictObject({ json: z.string() }),
+  ),
+  importSavedPayloads: method(
+    z.strictObject({ json: z.string().max(256 * 1024 * 1024) }),
+    z.strictObject({
+      imported: z.number().int(),
+      rejected: z.array(z.strictObject({ index: z.number().int(), reason: z.string() })),
+    }),
+  ),
+
+  startReplay: method(ReplayRequest, ReplayStatus),
+  pauseReplay: method(z.strictObject({ id: z.string().max(64) }), ReplayStatus),
+  resumeReplay: method(z.strictObject({ id: z.string().max(64) }), ReplayStatus),
+  stopReplay: method(z.strictObject({ id: z.string().max(64) }), ReplayStatus),
+  listReplays: method(Empty, z.array(ReplayStatus)),
 } as const
 
 export type ApiSpec = typeof apiSpec
@@ -186,6 +225,7 @@ export const ApiEvent = z.discriminatedUnion('type', [
     subscriptions: z.array(SubscriptionStatus),
   }),
   TreeDelta,
+  z.strictObject({ type: z.literal('replay.status'), status: ReplayStatus }),
 ])
 export type ApiEvent = z.infer<typeof ApiEvent>
 
