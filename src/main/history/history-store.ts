@@ -174,6 +174,20 @@ export class HistoryStore {
     return this.toRecord(row)
   }
 
+  /** The first `bytes` bytes of each stored message of `ids` (tree previews); missing ids are absent. */
+  heads(ids: number[], bytes: number): Map<number, Buffer> {
+    const out = new Map<number, Buffer>()
+    if (ids.length === 0) return out
+    this.flush()
+    const rows = this.db
+      .prepare(
+        'SELECT id, substr(payload, 1, ?) AS head FROM messages WHERE id IN (SELECT value FROM json_each(?))',
+      )
+      .all(bytes, JSON.stringify(ids)) as { id: number; head: Buffer }[]
+    for (const r of rows) out.set(r.id, r.head)
+    return out
+  }
+
   /**
    * Per stored topic of a profile: how many messages it received and its newest one, for the topic
    * tree to be rebuilt at start (yesterday's topics are still there, marked as not seen live).

@@ -35,14 +35,16 @@ export class Ingest {
       receivedAt: Date.now(),
       ...m,
     }
+    const paused = this.paused(profileId)
     const node = this.views.tree(profileId).record(m.topic, {
       id: record.id,
       receivedAt: record.receivedAt,
       payload: m.payload,
       retain: m.retain,
       live: true,
+      keepPreview: paused,
     })
-    if (!this.paused(profileId)) this.history.append(record, node)
+    if (!paused) this.history.append(record, node)
     this.views.onMessage(record)
     return record
   }

@@ -30,18 +30,22 @@ describe('TopicTree', () => {
     t.record('a//b', msg(2))
     expect(
       t
-        .children(t.root, null, 0)
-        .map((n) => n.path)
+        .childEntries(t.root, null)
+        .map(([, path]) => path)
         .sort(),
     ).toEqual(['', 'a'])
-    expect(t.children(t.nodeFor('a')!, 'a', 0).map((n) => n.path)).toEqual(['a/'])
+    expect(t.childEntries(t.nodeFor('a')!, 'a').map(([, path]) => path)).toEqual(['a/'])
     expect(t.pathOf(t.nodeFor('a//b')!)).toBe('a//b')
     expect(t.pathOf(t.nodeFor('/a')!)).toBe('/a')
   })
 
   it('summarizes the last message with a cut preview and the retain flags', () => {
     const t = new TopicTree()
-    t.record('cfg', msg(1, 'x'.repeat(100), true))
+    t.record('plain', msg(9, 'kept in the history'))
+    expect(t.needsPreview(t.nodeFor('plain')!)).toBe(true) // read from the history when shown
+    expect(t.nodeFor('plain')!.preview).toBeNull()
+    t.record('cfg', { ...msg(1, 'x'.repeat(100), true), keepPreview: true })
+    expect(t.needsPreview(t.nodeFor('cfg')!)).toBe(false)
     const s = t.summarize(t.nodeFor('cfg')!, 'cfg', 2000)
     expect(s).toMatchObject({
       retained: true,

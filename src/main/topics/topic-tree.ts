@@ -9,6 +9,7 @@ const RETAIN = 1 // the last message carried the retain flag
 const RETAINED = 2 // the broker holds a retained message for the topic
 const LIVE = 4 // seen since the app started
 const TRUNCATED = 8 // the preview is not the whole payload
+const PREVIEW_KEPT = 16 // `preview` holds the preview; otherwise it is read from the history on demand
 
 /**
  * One level of the topic trie. Kept small on purpose (numbers inline, no path string, children map
@@ -23,7 +24,7 @@ export class TopicNode implements TopicSlot {
   own = 0
   /** Topics with messages, this one included. */
   topics = 0
-  /** Newest message in the subtree. */
+  /** Newest message in the subtree (ms after the tree's epoch; see TopicTree.epoch). */
   lastAt = 0
   rate = 0
   rateAt = 0
@@ -31,6 +32,11 @@ export class TopicNode implements TopicSlot {
   lastSize = 0
   lastReceivedAt = 0
   flags = 0
+  /**
+   * The last payload's preview, kept only when the history does not have the message (history
+   * paused): otherwise it is read from the history for the rows a view shows, which keeps a
+   * string per topic off the heap and a UTF-8 decode off the ingest path.
+   */
   preview: string | null = null
   /** The history's row id of this topic (see TopicSlot); 0 until known. */
   topicId = 0
@@ -54,6 +60,8 @@ export interface RecordedMessage {
   retain: boolean
   /** True for messages received now; false when the tree is rebuilt from history. */
   live: boolean
+  /** The history will not have this message: keep its preview in the node. */
+  keepPreview?: boolean
 }
 
 /**
@@ -62,6 +70,11 @@ export interface RecordedMessage {
  * the view deltas are made from.
  */
 export class TopicTree {
+  /**
+   * Times in nodes are kept as ms after this instant: small integers that V8 stores inline
+   * (a full epoch timestamp would be a boxed heap number, 16 bytes more per field per node).
+   */
+  readonly epoch = Date.now()
   readonly root = new TopicNode('', null)
   nodeCount = 0
   /** Nodes changed since the last `takeDirty`, each once. */
@@ -74,24 +87,27 @@ export class TopicTree {
     node.own++
     node.lastId = m.id
     node.lastSize = m.payload.length
-    node.lastReceivedAt = m.receivedAt
-    const { preview, truncated } = payloadPreview(m.payload, TREE_PREVIEW_BYTES)
-    node.preview = preview
+    const at = m.receivedAt - this.epoch
+    node.lastReceivedAt = at
     let flags = node.flags & (RETAINED | LIVE)
+    if (m.keepPreview) {
+      node.preview = payloadPreview(m.payload, TREE_PREVIEW_BYTES).preview
+      flags |= PREVIEW_KEPT
+    } else node.preview = null
     if (m.retain) flags = m.payload.length > 0 ? flags | RETAIN | RETAINED : flags & ~RETAINED
     if (m.live) flags |= LIVE
-    if (truncated) flags |= TRUNCATED
+    if (m.payload.length > TREE_PREVIEW_BYTES) flags |= TRUNCATED
     node.flags = flags
 
     const tick = this.tick
     for (let n: TopicNode | null = node; n; n = n.parent) {
       n.messages++
       if (firstMessage) n.topics++
-      if (m.receivedAt > n.lastAt) n.lastAt = m.receivedAt
+      if (at > n.lastAt || n.messages === 1) n.lastAt = at
       if (m.live) {
-        const dt = Math.max(0, m.receivedAt - n.rateAt) / 1000
+        const dt = Math.max(0, at - n.rateAt) / 1000
         n.rate = n.rate * Math.exp(-dt / RATE_TAU_S) + 1 / RATE_TAU_S
-        n.rateAt = m.receivedAt
+        n.rateAt = at
       }
       if (n.stamp !== tick) {
         n.stamp = tick
@@ -109,15 +125,15 @@ export class TopicTree {
     node.topicId = r.topicId
     node.lastId = r.lastId
     node.lastSize = r.size
-    node.lastReceivedAt = r.receivedAt
-    const { preview } = payloadPreview(r.head, TREE_PREVIEW_BYTES)
-    node.preview = preview
+    const at = r.receivedAt - this.epoch
+    node.lastReceivedAt = at
+    node.preview = null
     node.flags =
       (r.retain ? RETAIN | (r.size > 0 ? RETAINED : 0) : 0) | (r.size > TREE_PREVIEW_BYTES ? TRUNCATED : 0)
     for (let n: TopicNode | null = node; n; n = n.parent) {
       n.messages += r.count
       n.topics++
-      if (r.receivedAt > n.lastAt) n.lastAt = r.receivedAt
+      if (at > n.lastAt || n.messages === r.count) n.lastAt = at
     }
   }
 
@@ -169,23 +185,29 @@ export class TopicTree {
     return levels.reverse().join('/')
   }
 
-  summarize(node: TopicNode, path: string, now: number): NodeSummary {
+  /** Whether the node's preview must be read from the history (see TopicNode.preview). */
+  needsPreview(node: TopicNode): boolean {
+    return node.own > 0 && (node.flags & PREVIEW_KEPT) === 0
+  }
+
+  /** A node as the renderer sees it; `preview` overrides the node's own (read from the history). */
+  summarize(node: TopicNode, path: string, now: number, preview: string | null = node.preview): NodeSummary {
     return {
       path,
       messages: node.messages,
       own: node.own,
       topics: node.topics,
       children: node.children?.size ?? 0,
-      lastAt: node.lastAt || null,
-      rate: decayedRate(node, now),
+      lastAt: node.messages === 0 ? null : this.epoch + node.lastAt,
+      rate: decayedRate(node, now - this.epoch),
       last:
         node.own === 0
           ? null
           : {
               id: node.lastId,
-              receivedAt: node.lastReceivedAt,
+              receivedAt: this.epoch + node.lastReceivedAt,
               size: node.lastSize,
-              preview: node.preview,
+              preview,
               previewTruncated: (node.flags & TRUNCATED) !== 0,
               retain: (node.flags & RETAIN) !== 0,
             },
@@ -194,11 +216,12 @@ export class TopicTree {
     }
   }
 
-  children(parent: TopicNode, parentPath: string | null, now: number): NodeSummary[] {
-    const out: NodeSummary[] = []
+  /** The children of a node with their paths, for summaries. */
+  childEntries(parent: TopicNode, parentPath: string | null): [TopicNode, string][] {
+    const out: [TopicNode, string][] = []
     if (!parent.children) return out
     for (const child of parent.children.values()) {
-      out.push(this.summarize(child, parentPath === null ? child.name : `${parentPath}/${child.name}`, now))
+      out.push([child, parentPath === null ? child.name : `${parentPath}/${child.name}`])
     }
     return out
   }
@@ -208,7 +231,7 @@ export class TopicTree {
       messages: this.root.messages,
       topics: this.root.topics,
       nodes: this.nodeCount,
-      rate: decayedRate(this.root, now),
+      rate: decayedRate(this.root, now - this.epoch),
     }
   }
 

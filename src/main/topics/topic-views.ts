@@ -1,6 +1,8 @@
 import type { ApiEvent } from '../../shared/api'
 import type { MessageSummary } from '../../shared/messages'
+import { payloadPreview } from '../../shared/payload-preview'
 import {
+  TREE_PREVIEW_BYTES,
   TreeViewRequest,
   type NodeSummary,
   type SeriesPoint,
@@ -99,7 +101,9 @@ export class TopicViews {
       detailDirty: false,
     }
     const now = this.now()
-    const children: TreeSnapshot['children'] = [{ parent: null, nodes: tree.children(tree.root, null, now) }]
+    const children: TreeSnapshot['children'] = [
+      { parent: null, nodes: this.summaries(tree, tree.childEntries(tree.root, null), now) },
+    ]
     for (const path of req.expanded) {
       const node = tree.nodeFor(path)
       if (!node) {
@@ -107,7 +111,7 @@ export class TopicViews {
         continue
       }
       view.expanded.add(node)
-      children.push({ parent: path, nodes: tree.children(node, path, now) })
+      children.push({ parent: path, nodes: this.summaries(tree, tree.childEntries(node, path), now) })
     }
     this.views.set(key, view)
     topics.views.add(view)
@@ -141,19 +145,28 @@ export class TopicViews {
     for (const [profileId, topics] of this.profiles) {
       const dirty = topics.tree.takeDirty()
       if (topics.views.size === 0) continue
-      const summaries = new Map<TopicNode, NodeSummary>()
-      const summary = (n: TopicNode) => {
-        let s = summaries.get(n)
-        if (!s) summaries.set(n, (s = topics.tree.summarize(n, topics.tree.pathOf(n), now)))
-        return s
-      }
+      // First the visible changed nodes of every view, then their summaries in one go (one history
+      // read for the previews), then a delta per view.
+      const visibleTo = new Map<View, TopicNode[]>()
+      const wanted = new Map<TopicNode, string>()
       for (const view of topics.views) {
         if (view.unresolved.length > 0) this.resolve(view, topics.tree)
-        const nodes: NodeSummary[] = []
+        const nodes: TopicNode[] = []
         for (const n of dirty) {
           if (n.parent === null) continue // the root: its figures are the totals
-          if (n.parent.parent === null || view.expanded.has(n.parent)) nodes.push(summary(n))
+          if (n.parent.parent === null || view.expanded.has(n.parent)) {
+            nodes.push(n)
+            if (!wanted.has(n)) wanted.set(n, topics.tree.pathOf(n))
+          }
         }
+        visibleTo.set(view, nodes)
+      }
+      const made = this.summaries(topics.tree, [...wanted], now)
+      const summaries = new Map<TopicNode, NodeSummary>()
+      let i = 0
+      for (const n of wanted.keys()) summaries.set(n, made[i++]!)
+      for (const view of topics.views) {
+        const nodes = visibleTo.get(view)!.map((n) => summaries.get(n)!)
         const detail = view.detailDirty ? this.deltaDetail(view, topics.tree, now) : null
         if (nodes.length === 0 && detail === null && dirty.length === 0) continue
         this.emit(
@@ -201,6 +214,18 @@ export class TopicViews {
     }
   }
 
+  /** Summaries of nodes, their previews read from the history in one query where the node has none. */
+  private summaries(tree: TopicTree, entries: [TopicNode, string][], now: number): NodeSummary[] {
+    const ids: number[] = []
+    for (const [n] of entries) if (tree.needsPreview(n)) ids.push(n.lastId)
+    const heads = this.history.heads(ids, TREE_PREVIEW_BYTES)
+    return entries.map(([n, path]) => {
+      if (!tree.needsPreview(n)) return tree.summarize(n, path, now)
+      const head = heads.get(n.lastId)
+      return tree.summarize(n, path, now, head ? payloadPreview(head, TREE_PREVIEW_BYTES).preview : null)
+    })
+  }
+
   private resolve(view: View, tree: TopicTree): void {
     view.unresolved = view.unresolved.filter((path) => {
       const node = tree.nodeFor(path)
@@ -227,7 +252,7 @@ export class TopicViews {
     }
     return {
       path: view.selected,
-      node: node ? tree.summarize(node, view.selected, now) : null,
+      node: node ? this.summaries(tree, [[node, view.selected]], now)[0]! : null,
       messages: records.slice(0, SNAPSHOT_MESSAGES).map(summarize),
       skipped: 0,
       series,
@@ -241,7 +266,7 @@ export class TopicViews {
     const messages = view.pendingMessages.reverse()
     const detail: TopicDetail = {
       path,
-      node: node ? tree.summarize(node, path, now) : null,
+      node: node ? this.summaries(tree, [[node, path]], now)[0]! : null,
       messages,
       skipped: view.skipped,
       series: view.pendingSeries,
