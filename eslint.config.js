@@ -15,6 +15,7 @@ export default tseslint.config(
   {
     ignores: [
       'out/**',
+      'bench-results/**',
       'dist/**',
       'node_modules/**',
       'coverage/**',

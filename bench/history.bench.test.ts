@@ -1,8 +1,6 @@
 // History figures (issue: message history): the writer's insert rate against a bare better-sqlite3
 // batched insert of the same rows in the same run, a topic's newest 1,000 messages and a payload
 // search over 1,000,000 stored messages, in milliseconds. Figures only: no timed assertions.
-import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import { expect, it } from 'vitest'
 import { HistoryQuery } from '../src/main/history/history-query'
 import { HistoryStore, type TopicSlot } from '../src/main/history/history-store'

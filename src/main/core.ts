@@ -213,6 +213,10 @@ export function createCore(options: CoreOptions): Core {
       profiles.get(request.profileId)
       return views.setView(clientId, request)
     },
+    searchTopics: ({ profileId, query, limit }) => {
+      profiles.get(profileId)
+      return views.searchTopics(profileId, query, limit)
+    },
     closeTreeView: ({ viewId }, { clientId }) => {
       views.closeView(clientId, viewId)
       return null

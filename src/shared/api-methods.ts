@@ -20,6 +20,7 @@ export const API_METHOD_NAMES = [
   'unsubscribe',
   'publish',
   'setTreeView',
+  'searchTopics',
   'closeTreeView',
   'getTopicMessages',
   'getMessagePayload',

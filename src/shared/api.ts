@@ -101,6 +101,15 @@ export const apiSpec = {
 
   /** Opens or changes a view of the topic tree; deltas follow as `tree.delta` events for this client. */
   setTreeView: method(TreeViewRequest, TreeSnapshot),
+  /** Topics anywhere in the tree matching an MQTT filter (+, #) or, without wildcards, a substring. */
+  searchTopics: method(
+    z.strictObject({
+      profileId: ProfileId,
+      query: z.string().min(1).max(65535),
+      limit: z.number().int().min(1).max(10_000).default(2000),
+    }),
+    z.strictObject({ paths: z.array(z.string()), truncated: z.boolean() }),
+  ),
   closeTreeView: method(z.strictObject({ profileId: ProfileId, viewId: z.string().max(64) }), z.null()),
   /** Messages of one topic, newest first, before `beforeId` (keyset pagination). */
   getTopicMessages: method(

@@ -50,7 +50,10 @@ export const NodeSummary = z.strictObject({
     .nullable(),
   /** The broker holds a retained message for this topic (as far as this connection has seen). */
   retained: z.boolean(),
-  /** Seen since the app started, as opposed to known from history only. */
+  /**
+   * This topic's own messages were seen since the app started, as opposed to known from history
+   * only. Meaningful for nodes with messages of their own (`own > 0`); false on bare levels.
+   */
   live: z.boolean(),
 })
 export type NodeSummary = z.infer<typeof NodeSummary>
@@ -78,6 +81,8 @@ export const TopicDetail = z.strictObject({
   series: z.array(SeriesPoint),
   /** JSON fields of the last payload that hold numbers, for the chart's field picker. */
   numericFields: z.array(z.string()),
+  /** Snapshots: older messages than those listed exist (`getTopicMessages`). Always false in deltas. */
+  olderAvailable: z.boolean(),
 })
 export type TopicDetail = z.infer<typeof TopicDetail>
 
@@ -98,7 +103,10 @@ export const TreeChildren = z.strictObject({ parent: z.string().nullable(), node
 export const TreeSnapshot = z.strictObject({
   viewId: z.string(),
   totals: TreeTotals,
-  /** The children of the root and of every expanded node that exists. */
+  /**
+   * Children lists: for a new view, the root's and every expanded node's; for a view that changes,
+   * only those of nodes expanded since its previous request (deltas kept the others current).
+   */
   children: z.array(TreeChildren),
   detail: TopicDetail.nullable(),
 })

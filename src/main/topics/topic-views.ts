@@ -1,5 +1,6 @@
 import type { ApiEvent } from '../../shared/api'
 import type { MessageSummary } from '../../shared/messages'
+import { isWildcardFilter, topicFilterError, topicMatches } from '../../shared/mqtt-topic'
 import { payloadPreview } from '../../shared/payload-preview'
 import {
   TREE_PREVIEW_BYTES,
@@ -85,6 +86,8 @@ export class TopicViews {
     const key = `${clientId}\u0000${req.viewId}`
     const old = this.views.get(key)
     if (old) this.detach(old)
+    // A view that changes gets only the lists it does not have: deltas kept the others current.
+    const known = old && old.profileId === req.profileId ? old.expanded : null
     const topics = this.topics(req.profileId)
     const tree = topics.tree
     const view: View = {
@@ -101,9 +104,9 @@ export class TopicViews {
       detailDirty: false,
     }
     const now = this.now()
-    const children: TreeSnapshot['children'] = [
-      { parent: null, nodes: this.summaries(tree, tree.childEntries(tree.root, null), now) },
-    ]
+    const children: TreeSnapshot['children'] = known
+      ? []
+      : [{ parent: null, nodes: this.summaries(tree, tree.childEntries(tree.root, null), now) }]
     for (const path of req.expanded) {
       const node = tree.nodeFor(path)
       if (!node) {
@@ -111,6 +114,7 @@ export class TopicViews {
         continue
       }
       view.expanded.add(node)
+      if (known?.has(node)) continue
       children.push({ parent: path, nodes: this.summaries(tree, tree.childEntries(node, path), now) })
     }
     this.views.set(key, view)
@@ -127,6 +131,25 @@ export class TopicViews {
       children,
       detail: this.snapshotDetail(view, tree, now),
     }
+  }
+
+  /** Topics matching an MQTT filter or a substring, anywhere in the tree (the renderer has only what it shows). */
+  searchTopics(profileId: string, query: string, limit: number): { paths: string[]; truncated: boolean } {
+    const tree = this.tree(profileId)
+    const wildcard = isWildcardFilter(query) && topicFilterError(query) === null
+    const needle = query.toLowerCase()
+    const paths: string[] = []
+    const stack: [TopicNode, string | null][] = [[tree.root, null]]
+    while (stack.length > 0) {
+      const [n, p] = stack.pop()!
+      if (p !== null && n.own > 0 && (wildcard ? topicMatches(query, p) : p.toLowerCase().includes(needle))) {
+        if (paths.length === limit) return { paths: paths.sort(), truncated: true }
+        paths.push(p)
+      }
+      if (n.children)
+        for (const c of n.children.values()) stack.push([c, p === null ? c.name : `${p}/${c.name}`])
+    }
+    return { paths: paths.sort(), truncated: false }
   }
 
   closeView(clientId: string, viewId: string): void {
@@ -257,6 +280,7 @@ export class TopicViews {
       skipped: 0,
       series,
       numericFields: records[0] ? numericFields(records[0].payload) : [],
+      olderAvailable: records.length > SNAPSHOT_MESSAGES,
     }
   }
 
@@ -271,6 +295,7 @@ export class TopicViews {
       skipped: view.skipped,
       series: view.pendingSeries,
       numericFields: node && node.own > 0 ? this.lastNumericFields(node) : [],
+      olderAvailable: false,
     }
     view.pendingMessages = []
     view.pendingSeries = []

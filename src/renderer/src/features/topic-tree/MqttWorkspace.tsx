@@ -1,0 +1,108 @@
+import { Splitter } from '@mantine/core'
+import { useEffect, useRef, useState } from 'react'
+import type { Profile } from '../../../../shared/profiles'
+import { api } from '../../api/client'
+import { useConnectionStatus } from '../../stores/connections-store'
+import { treeViewStoreFor } from '../../stores/tree-view-registry'
+import { useTransportStore } from '../../stores/transport-store'
+import { SubscriptionsStrip } from '../subscriptions/SubscriptionsStrip'
+import { useSubscriptionsSync } from '../subscriptions/use-subscriptions-sync'
+import { ClearRetainedModal } from '../topic-detail/ClearRetainedModal'
+import { ConnectionOverview } from '../topic-detail/ConnectionOverview'
+import { TopicDetail } from '../topic-detail/TopicDetail'
+import { TopicTree } from './TopicTree'
+import { WorkspaceHeader } from './WorkspaceHeader'
+import { TreeViewContext, useTreeView } from './tree-view-context'
+import { startTreeViewSession, type TreeViewSession } from './tree-view-session'
+import './workspace.css'
+
+const TREE_WIDTH_KEY = 'brokerlens.treeWidth'
+
+function readTreeWidth(): `${number}px` {
+  try {
+    const n = Number(localStorage.getItem(TREE_WIDTH_KEY))
+    if (Number.isFinite(n) && n >= 260 && n <= 2000) return `${Math.round(n)}px`
+  } catch {
+    // not kept: the default
+  }
+  return '420px'
+}
+
+/**
+ * An MQTT profile's workspace: the connection in a compact header, then the subscriptions and the
+ * topic tree on the left and the selected topic on the right, split by a handle the user can drag.
+ * The tree view stays open while the profile is shown (offline too, with what was received) and is
+ * sent again when the broker connection or the host link comes back.
+ */
+export function MqttWorkspace({ profile }: { profile: Profile }) {
+  const status = useConnectionStatus(profile)
+  const [store] = useState(() => treeViewStoreFor(profile.id))
+  const session = useRef<TreeViewSession | null>(null)
+  const connected = status.state === 'connected'
+  const wasConnected = useRef(connected)
+  const [treeWidth] = useState(readTreeWidth)
+  const hostReopened = useTransportStore((s) =>
+    s.state.kind === 'open' && s.state.reopened ? s.state : null,
+  )
+
+  useEffect(() => {
+    const s = startTreeViewSession(store, api())
+    session.current = s
+    return () => {
+      s.close()
+      session.current = null
+    }
+  }, [store])
+
+  useEffect(() => {
+    if (connected && !wasConnected.current) session.current?.reopen()
+    wasConnected.current = connected
+  }, [connected])
+
+  // the host dropped its views with the old socket
+  useEffect(() => {
+    if (hostReopened) session.current?.reopen()
+  }, [hostReopened])
+
+  useSubscriptionsSync(profile.id, `${status.state}:${hostReopened ? 'reopened' : ''}`)
+  const mqtt5 = profile.config.protocol === 'mqtt' && profile.config.mqttVersion === 5
+
+  return (
+    <TreeViewContext.Provider value={store}>
+      <div className="mqtt-workspace" data-testid="connection-panel">
+        <WorkspaceHeader profile={profile} status={status} />
+        <Splitter
+          className="workspace-split"
+          lineSize={1}
+          onResizeEnd={(_i, sizes) => {
+            const w = sizes[0]
+            if (typeof w === 'string' && w.endsWith('px')) {
+              try {
+                localStorage.setItem(TREE_WIDTH_KEY, String(parseFloat(w)))
+              } catch {
+                // not kept: fine
+              }
+            }
+          }}
+        >
+          <Splitter.Pane defaultSize={treeWidth} min="260px" max="75%">
+            <div className="workspace-left">
+              <SubscriptionsStrip profileId={profile.id} mqtt5={mqtt5} />
+              <TopicTree offline={!connected} onRetry={() => session.current?.reopen()} />
+            </div>
+          </Splitter.Pane>
+          <Splitter.Pane defaultSize={1} min="320px">
+            <DetailPane profile={profile} connected={connected} />
+          </Splitter.Pane>
+        </Splitter>
+        <ClearRetainedModal />
+      </div>
+    </TreeViewContext.Provider>
+  )
+}
+
+function DetailPane({ profile, connected }: { profile: Profile; connected: boolean }) {
+  const selected = useTreeView((s) => s.selected)
+  if (selected === null) return <ConnectionOverview profile={profile} connected={connected} />
+  return <TopicDetail key={selected} path={selected} />
+}
