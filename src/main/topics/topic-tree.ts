@@ -5,6 +5,9 @@ import type { TopicLast, TopicSlot } from '../history/history-store'
 /** Time constant of the per-node message rate (an exponentially weighted moving average). */
 const RATE_TAU_S = 10
 
+/** What one message adds to the rate, in thousandths of a message per second. */
+const RATE_STEP = 1000 / RATE_TAU_S
+
 const RETAIN = 1 // the last message carried the retain flag
 const RETAINED = 2 // the broker holds a retained message for the topic
 const LIVE = 4 // seen since the app started
@@ -26,6 +29,10 @@ export class TopicNode implements TopicSlot {
   topics = 0
   /** Newest message in the subtree (ms after the tree's epoch; see TopicTree.epoch). */
   lastAt = 0
+  /**
+   * The rate in thousandths of a message per second, kept as an integer: a fractional number would
+   * be a boxed heap number, 16 bytes more per node.
+   */
   rate = 0
   rateAt = 0
   lastId = 0
@@ -106,7 +113,7 @@ export class TopicTree {
       if (at > n.lastAt || n.messages === 1) n.lastAt = at
       if (m.live) {
         const dt = Math.max(0, at - n.rateAt) / 1000
-        n.rate = n.rate * Math.exp(-dt / RATE_TAU_S) + 1 / RATE_TAU_S
+        n.rate = Math.round(n.rate * Math.exp(-dt / RATE_TAU_S) + RATE_STEP)
         n.rateAt = at
       }
       if (n.stamp !== tick) {
@@ -262,6 +269,6 @@ export class TopicTree {
 
 function decayedRate(node: TopicNode, now: number): number {
   if (node.rate === 0) return 0
-  const r = node.rate * Math.exp(-Math.max(0, now - node.rateAt) / 1000 / RATE_TAU_S)
+  const r = (node.rate / 1000) * Math.exp(-Math.max(0, now - node.rateAt) / 1000 / RATE_TAU_S)
   return r < 0.01 ? 0 : Math.round(r * 100) / 100
 }
