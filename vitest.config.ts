@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config'
 
-// Two projects: `unit` needs nothing but Node; `integration` talks to the real test brokers that
-// scripts/brokers starts (npm test starts them first).
+// Three projects: `unit` needs nothing but Node; `integration` talks to the real test brokers that
+// scripts/brokers starts (npm test starts them first); `bench` is `npm run bench`'s, not `npm test`'s.
 export default defineConfig({
   test: {
     projects: [
@@ -21,6 +21,20 @@ export default defineConfig({
           hookTimeout: 120_000,
           // Brokers are shared: files run one after another so tests do not starve each other.
           fileParallelism: false,
+        },
+      },
+      {
+        // `npm run bench` (scripts/bench/run.mjs) runs this against a Mosquitto of its own and reads
+        // the figures from the JSON files the bench files write. Not part of `npm test`.
+        test: {
+          name: 'bench',
+          include: ['bench/**/*.bench.test.ts'],
+          environment: 'node',
+          testTimeout: 600_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+          // global.gc() for the heap figures
+          execArgv: ['--expose-gc'],
         },
       },
     ],
