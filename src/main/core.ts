@@ -24,6 +24,7 @@ import type { SecretCipher } from './secrets/secret-cipher'
 import { SavedPayloadStore } from './payloads/saved-payload-store'
 import { ReplayService } from './replay/replay-service'
 import { openDatabase } from './storage/database'
+import { Checkpointer } from './storage/checkpointer'
 import { Settings } from './storage/settings'
 import { TopicViews } from './topics/topic-views'
 
@@ -72,6 +73,7 @@ export function createCore(options: CoreOptions): Core {
   const db = openDatabase(options.dataDir)
   const profiles = new ProfileStore(db, options.secrets, log)
   const history = new HistoryStore(db, (err) => log(`[history] write failed, will retry: ${err.message}`))
+  const checkpointer = new Checkpointer(db, log)
   const settings = new Settings(db)
   const searchIndex = new SearchIndex(db, settings)
   const retention = new HistoryRetention(db, history, searchIndex, settings)
@@ -341,6 +343,7 @@ export function createCore(options: CoreOptions): Core {
         searchIndex.stop()
         retention.stop()
         history.close()
+        await checkpointer.close()
         listeners.clear()
         db.close()
       })()

@@ -59,6 +59,7 @@ export interface MessageRow {
 export class HistoryStore {
   /** The last write failure, until a write succeeds again (shown in the UI: a full disk, say). */
   lastError: string | null = null
+  private headsStmt: Statement | null = null
   private queue: MessageRecord[] = []
   private slots: (TopicSlot | undefined)[] = []
   private timer: NodeJS.Timeout | null = null

@@ -94,7 +94,7 @@ export class TopicTree {
     node.own++
     node.lastId = m.id
     node.lastSize = m.payload.length
-    const at = m.receivedAt - this.epoch
+    const at = this.rel(m.receivedAt)
     node.lastReceivedAt = at
     let flags = node.flags & (RETAINED | LIVE)
     if (m.keepPreview) {
@@ -132,7 +132,7 @@ export class TopicTree {
     node.topicId = r.topicId
     node.lastId = r.lastId
     node.lastSize = r.size
-    const at = r.receivedAt - this.epoch
+    const at = this.rel(r.receivedAt)
     node.lastReceivedAt = at
     node.preview = null
     node.flags =
@@ -190,6 +190,16 @@ export class TopicTree {
     const levels: string[] = []
     for (let n: TopicNode | null = node; n && n.parent; n = n.parent) levels.push(n.name)
     return levels.reverse().join('/')
+  }
+
+  /**
+   * ms after the epoch as an int32 when it fits (±24 days), which V8 keeps inline; a plain
+   * subtraction of two timestamps yields a double that it would box. Beyond that range the value
+   * stays a double: correct, only larger.
+   */
+  private rel(ms: number): number {
+    const r = ms - this.epoch
+    return (r | 0) === r ? r | 0 : r
   }
 
   /** Whether the node's preview must be read from the history (see TopicNode.preview). */
