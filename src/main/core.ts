@@ -75,7 +75,15 @@ export function createCore(options: CoreOptions): Core {
   const history = new HistoryStore(db, (err) => log(`[history] write failed, will retry: ${err.message}`))
   const checkpointer = new Checkpointer(db, log)
   const settings = new Settings(db)
-  const searchIndex = new SearchIndex(db, settings)
+  // Indexing costs about as much per message as storing it: during a burst (over 1,000 msg/s) it
+  // waits, so that receiving keeps up, unless it falls more than 200,000 messages behind (a search
+  // catches up before it runs, and that must not take long).
+  let seenAppended = 0
+  const searchIndex = new SearchIndex(db, settings, () => {
+    const burst = history.appended - seenAppended > 100
+    seenAppended = history.appended
+    return burst && history.peekNextId() - searchIndex.indexedUpTo < 200_000
+  })
   const retention = new HistoryRetention(db, history, searchIndex, settings)
   const historyQuery = new HistoryQuery(db, history, searchIndex)
   searchIndex.start()

@@ -125,11 +125,20 @@ export class HistoryStore {
     return this.queue.length
   }
 
+  /** The id the next message will get. */
+  peekNextId(): number {
+    return this.nextMessageId
+  }
+
   nextId(): number {
     return this.nextMessageId++
   }
 
+  /** Rows appended since the app started (the search indexer watches it to stay out of bursts). */
+  appended = 0
+
   append(record: MessageRecord, slot?: TopicSlot): void {
+    this.appended++
     this.queue.push(record)
     this.slots.push(slot)
     if (this.queue.length >= FLUSH_ROWS) this.flush()

@@ -45,7 +45,8 @@ export function ftsQuery(text: string): string | null {
  * slices on a timer, and catches up fully before a search so that a search sees every stored message.
  */
 export class SearchIndex {
-  private indexedUpTo: number
+  /** Every message with an id up to this one is indexed. */
+  indexedUpTo: number
   private timer: NodeJS.Timeout | null = null
   private readonly stmt: {
     pending: Statement<[number, number], { id: number; payload: Buffer }>
@@ -56,6 +57,8 @@ export class SearchIndex {
   constructor(
     private readonly db: Database,
     private readonly settings: Settings,
+    /** True while messages pour in: the indexer then waits (a search still catches up first). */
+    private readonly busy: () => boolean = () => false,
   ) {
     this.indexedUpTo = settings.get<number>(SETTING) ?? 0
     this.stmt = {
@@ -66,7 +69,9 @@ export class SearchIndex {
   }
 
   start(): void {
-    this.timer ??= setInterval(() => this.catchUp(SLICE_BUDGET_MS), 100)
+    this.timer ??= setInterval(() => {
+      if (!this.busy()) this.catchUp(SLICE_BUDGET_MS)
+    }, 100)
     this.timer.unref()
   }
 
