@@ -79,7 +79,7 @@ export function createCore(options: CoreOptions): Core {
   // waits, so that receiving keeps up, unless it falls more than 200,000 messages behind (a search
   // catches up before it runs, and that must not take long).
   let seenAppended = 0
-  const searchIndex = new SearchIndex(db, settings, () => {
+  const searchIndex: SearchIndex = new SearchIndex(db, settings, (): boolean => {
     const burst = history.appended - seenAppended > 100
     seenAppended = history.appended
     return burst && history.peekNextId() - searchIndex.indexedUpTo < 200_000
