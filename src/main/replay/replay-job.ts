@@ -64,11 +64,11 @@ export class ReplayJob {
 
   async run(): Promise<void> {
     try {
-      do {
+      for (;;) {
         await this.pass()
-        if (this.stopped) break
+        if (this.stopped || !this.request.loop) break
         this.status.pass++
-      } while (this.request.loop)
+      }
       this.finish(
         this.stopped ? 'stopped' : 'done',
         this.stopped ? 'Stopped' : `Done: ${this.status.sent} sent`,

@@ -4,11 +4,17 @@ import { BrokerlensLogo } from './components/BrokerlensLogo'
 import { ConnectionPanel } from './features/connection/ConnectionPanel'
 import { ExportModal } from './features/import-export/ExportModal'
 import { ImportButton, ImportResultModal } from './features/import-export/ImportButton'
+import { StoragePopover } from './features/history/StoragePopover'
+import { useHistoryStatsPolling } from './features/history/use-history-stats-polling'
 import { AboutPopover } from './features/layout/AboutPopover'
 import { HostLinkBanner } from './features/layout/HostLinkBanner'
 import { Notices } from './features/layout/Notices'
 import { ProfileEditor } from './features/profile-editor/ProfileEditor'
 import { DeleteProfileModal } from './features/profiles/DeleteProfileModal'
+import { ReplayDialog } from './features/replay/ReplayDialog'
+import { ReplaysButton, ReplaysDrawer } from './features/replay/ReplaysDrawer'
+import { useReplaysSync } from './features/replay/use-replays-sync'
+import { SavedPayloadsButton, SavedPayloadsDrawer } from './features/saved-payloads/SavedPayloadsDrawer'
 import { MqttWorkspace } from './features/topic-tree/MqttWorkspace'
 import { ProfileSidebar } from './features/profiles/ProfileSidebar'
 import { Welcome } from './features/welcome/Welcome'
@@ -19,10 +25,14 @@ import { useUiStore } from './stores/ui-store'
 
 const HEADER = 48
 const BANNER = 32
+/** The history's stats (a full disk, above all) are read this often whatever is on screen. */
+const STATS_POLL_MS = 15_000
 
 export function App() {
   const bannerShown = useTransportStore((s) => s.state.kind === 'reconnecting')
   const hasProfiles = useProfilesStore((s) => s.profiles.length > 0)
+  useReplaysSync()
+  useHistoryStatsPolling(STATS_POLL_MS)
   return (
     <AppShell
       header={{ height: HEADER + (bannerShown ? BANNER : 0) }}
@@ -52,6 +62,9 @@ export function App() {
               Export
             </Button>
             <Divider orientation="vertical" mx={4} />
+            <SavedPayloadsButton />
+            <ReplaysButton />
+            <StoragePopover />
             <AboutPopover />
           </Group>
         </Group>
@@ -65,6 +78,9 @@ export function App() {
       <DeleteProfileModal />
       <ExportModal />
       <ImportResultModal />
+      <SavedPayloadsDrawer />
+      <ReplaysDrawer />
+      <ReplayDialog />
       <Notices />
     </AppShell>
   )

@@ -97,6 +97,30 @@ describe('tree view store', () => {
     expect(store.getState().request().expanded).toEqual([])
   })
 
+  it('opens the way to the core’s matches of the filter, loaded or not', () => {
+    const store = createTreeViewStore('p1', 'v1')
+    store
+      .getState()
+      .applySnapshot(snapshot([{ parent: null, nodes: [node('pico', { children: 1 }), node('tasmota')] }]))
+    store.getState().setFilter('dht22')
+    expect(store.getState().request().expanded).toEqual([]) // nothing loaded matches yet
+    store.getState().setSearch({ text: 'other', paths: ['x/y'], truncated: false }) // stale: ignored
+    expect(store.getState().search).toBeNull()
+    store.getState().setSearch({ text: 'dht22', paths: ['pico/temperature/dht22'], truncated: false })
+    expect(store.getState().request().expanded).toEqual(['pico', 'pico/temperature'])
+    store.getState().applySnapshot(
+      snapshot([
+        { parent: null, nodes: [node('pico', { children: 1 }), node('tasmota')] },
+        { parent: 'pico', nodes: [node('pico/temperature', { children: 1 })] },
+        { parent: 'pico/temperature', nodes: [node('pico/temperature/dht22')] },
+      ]),
+    )
+    expect(paths(store)).toEqual(['pico', 'pico/temperature', 'pico/temperature/dht22'])
+    store.getState().setFilter('')
+    expect(store.getState().search).toBeNull()
+    expect(store.getState().request().expanded).toEqual([])
+  })
+
   it('keeps the selected topic’s detail: snapshot, then deltas, never another topic’s', () => {
     const store = createTreeViewStore('p1', 'v1')
     store.getState().applySnapshot(snapshot([{ parent: null, nodes: [node('t', { messages: 3 })] }]))

@@ -12,7 +12,9 @@ import { flattenRows, sameRows, type TreeRow } from '../features/topic-tree/flat
 import {
   buildFilterIndex,
   compileFilter,
+  searchAncestors,
   type FilterIndex,
+  type TopicSearch,
   type TreeFilter,
 } from '../features/topic-tree/tree-filter'
 import { TreeModel, type SortMode } from '../features/topic-tree/tree-model'
@@ -44,6 +46,11 @@ export interface TreeViewState {
   filterText: string
   filter: TreeFilter
   filterIndex: FilterIndex | null
+  /**
+   * The core's answer for the filter text (`searchTopics`: every topic, not just loaded ones): its
+   * matches' ancestors are opened so they load. Null until it arrives, or for another text.
+   */
+  search: TopicSearch | null
   /** The first snapshot arrived. */
   loaded: boolean
   /** Why the last setTreeView failed, until one succeeds. */
@@ -60,6 +67,8 @@ export interface TreeViewState {
   select(path: string | null): void
   setSort(sort: SortMode): void
   setFilter(text: string): void
+  /** Takes `searchTopics`' answer; ignored when the filter text changed meanwhile. */
+  setSearch(search: TopicSearch): void
   setChartField(field: string | null): void
   setError(error: string | null): void
   addOlder(path: string, page: readonly MessageSummary[], limit: number): void
@@ -102,6 +111,15 @@ export function createTreeViewStore(profileId: string, viewId: string): TreeView
       let auto: ReadonlySet<string> = EMPTY
       if (filterIndex) {
         auto = filterIndex.autoExpand
+        const search = s.search?.text === s.filterText ? s.search : null
+        if (search && search.paths.length > 0) {
+          // open the way to matches the renderer has not loaded yet; they then match like any other
+          const found = searchAncestors(search.paths)
+          const all = new Set(auto)
+          for (const p of found.open) all.add(p)
+          auto = all
+          if (found.truncated) filterIndex.truncated = true
+        }
         if (closedByUser.size > 0) auto = new Set([...auto].filter((p) => !closedByUser.has(p)))
       }
       // keep the old set when equal: the request to the core compares by value anyway, React by identity
@@ -130,6 +148,7 @@ export function createTreeViewStore(profileId: string, viewId: string): TreeView
       filterText: '',
       filter: { kind: 'none' },
       filterIndex: null,
+      search: null,
       loaded: false,
       error: null,
       detail: null,
@@ -220,7 +239,13 @@ export function createTreeViewStore(profileId: string, viewId: string): TreeView
         if (get().filterText === text) return
         filterCache = new Map()
         closedByUser.clear()
-        set({ filterText: text, filter: compileFilter(text), autoExpanded: EMPTY })
+        set({ filterText: text, filter: compileFilter(text), autoExpanded: EMPTY, search: null })
+        refresh()
+      },
+
+      setSearch(search) {
+        if (search.text !== get().filterText) return
+        set({ search })
         refresh()
       },
 

@@ -21,13 +21,16 @@ import { formatAgo, formatClock, stateHeadline } from './connection-text'
 import { ProfileSummary } from './ProfileSummary'
 import { useNow } from './use-now'
 
-const WHAT_COMES: Record<Profile['config']['protocol'], string> = {
-  mqtt: 'topic browsing arrives with the MQTT view',
+/** What each protocol's own workspace will show (MQTT has its workspace: this panel is not shown for it). */
+const WHAT_COMES: Record<Exclude<Profile['config']['protocol'], 'mqtt'>, string> = {
   amqp: 'exchanges and queues arrive with the AMQP view',
   kafka: 'topics and consumer groups arrive with the Kafka view',
 }
 
-/** The selected profile: its state in words, the connect / disconnect button, and its settings. */
+/**
+ * An AMQP or Kafka profile until their workspaces exist: its state in words, the connect /
+ * disconnect button, and its settings. MQTT profiles open the MQTT workspace instead.
+ */
 export function ConnectionPanel({ profile }: { profile: Profile }) {
   const status = useConnectionStatus(profile)
   const now = useNow(1000)
@@ -36,6 +39,7 @@ export function ConnectionPanel({ profile }: { profile: Profile }) {
   const [callError, setCallError] = useState<{ text: string; at: string } | null>(null)
   const endpoint = describeEndpoint(profile.config)
   const name = profile.config.name
+  const whatComes = profile.config.protocol === 'mqtt' ? null : WHAT_COMES[profile.config.protocol]
 
   const stateKey = `${status.state}@${status.since}`
   const shownError = callError && callError.at === stateKey ? callError.text : null
@@ -227,9 +231,11 @@ export function ConnectionPanel({ profile }: { profile: Profile }) {
                   <Text fw={600} ta="center">
                     Connected to <Code>{endpoint}</Code>
                   </Text>
-                  <Text size="sm" c="dimmed" ta="center">
-                    The workspace for this connection lives here — {WHAT_COMES[profile.config.protocol]}.
-                  </Text>
+                  {whatComes && (
+                    <Text size="sm" c="dimmed" ta="center">
+                      The workspace for this connection lives here — {whatComes}.
+                    </Text>
+                  )}
                 </>
               ) : (
                 <>
@@ -237,7 +243,7 @@ export function ConnectionPanel({ profile }: { profile: Profile }) {
                     Not connected
                   </Text>
                   <Text size="sm" c="dimmed" ta="center">
-                    Connect to open this broker's workspace — {WHAT_COMES[profile.config.protocol]}.
+                    Connect to open this broker's workspace{whatComes ? ` — ${whatComes}` : ''}.
                   </Text>
                 </>
               )}

@@ -1,6 +1,11 @@
 /** Saves text as a file through the browser's download (a Blob and an object URL; nothing leaves the machine). */
 export function downloadText(filename: string, text: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }))
+  downloadBlob(filename, new Blob([text], { type }))
+}
+
+/** Saves a Blob as a file: a large export is assembled from its chunks without one giant string. */
+export function downloadBlob(filename: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob)
   const a = document.createElement('a')
   a.href = url
   a.download = filename

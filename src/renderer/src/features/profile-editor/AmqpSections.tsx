@@ -11,9 +11,13 @@ import {
   TextInput,
 } from '@mantine/core'
 import { IconInfoCircle } from '@tabler/icons-react'
+import { ConnectTimeoutField } from './ConnectTimeoutField'
+import { EndpointPreview } from './EndpointPreview'
 import { type FormProps, tid } from './form-props'
+import { HostPortFields } from './HostPortFields'
+import { NameField } from './NameField'
+import { PasswordField } from './PasswordField'
 import { AMQP_USUAL_PORTS, suggestedPort, type AmqpDraft } from './profile-draft'
-import { SecretField } from './SecretField'
 import { TlsFields } from './TlsFields'
 
 export function AmqpSections(props: FormProps<AmqpDraft>) {
@@ -28,15 +32,12 @@ export function AmqpSections(props: FormProps<AmqpDraft>) {
     <>
       <Tabs.Panel value="general">
         <Stack gap="md">
-          <TextInput
-            label="Name"
-            placeholder="e.g. Local RabbitMQ"
-            withAsterisk
+          <NameField
             value={draft.name}
-            onChange={(e) => update({ name: e.currentTarget.value })}
+            onChange={(name) => update({ name })}
             error={errors.name}
+            placeholder="e.g. Local RabbitMQ"
             autoFocus={creating}
-            data-testid={tid('name')}
           />
           <Input.Wrapper label="Scheme" description="amqps uses TLS." error={errors.scheme}>
             <SegmentedControl
@@ -52,31 +53,13 @@ export function AmqpSections(props: FormProps<AmqpDraft>) {
               data-testid={tid('scheme')}
             />
           </Input.Wrapper>
-          <Group align="flex-start" gap="sm" wrap="nowrap">
-            <TextInput
-              style={{ flex: 1 }}
-              label="Host"
-              placeholder="rabbitmq.example.com"
-              withAsterisk
-              value={draft.host}
-              onChange={(e) => update({ host: e.currentTarget.value })}
-              error={errors.host}
-              data-testid={tid('host')}
-            />
-            <NumberInput
-              w={130}
-              label="Port"
-              withAsterisk
-              value={draft.port}
-              onChange={(port) => update({ port })}
-              error={errors.port}
-              allowDecimal={false}
-              allowNegative={false}
-              hideControls
-              thousandSeparator={false}
-              data-testid={tid('port')}
-            />
-          </Group>
+          <HostPortFields
+            host={draft.host}
+            port={draft.port}
+            onChange={update}
+            errors={errors}
+            hostPlaceholder="rabbitmq.example.com"
+          />
           <TextInput
             label="Virtual host"
             placeholder="/"
@@ -85,18 +68,7 @@ export function AmqpSections(props: FormProps<AmqpDraft>) {
             error={errors.vhost}
             data-testid={tid('vhost')}
           />
-          <Text size="xs" c="dimmed">
-            Connects to{' '}
-            <Text
-              span
-              className="mono"
-              size="xs"
-              c="var(--mantine-color-text)"
-              data-testid="endpoint-preview"
-            >
-              {preview}
-            </Text>
-          </Text>
+          <EndpointPreview url={preview} />
         </Stack>
       </Tabs.Panel>
 
@@ -111,15 +83,7 @@ export function AmqpSections(props: FormProps<AmqpDraft>) {
             description="RabbitMQ's default user guest may only connect from localhost."
             data-testid={tid('username')}
           />
-          <SecretField
-            name="password"
-            label="Password"
-            what="password"
-            stored={props.stored.includes('password')}
-            secret={props.secrets.password}
-            onChange={(s) => props.setSecret('password', s)}
-            error={errors['secrets.password']}
-          />
+          <PasswordField {...props} />
         </Stack>
       </Tabs.Panel>
 
@@ -164,19 +128,10 @@ export function AmqpSections(props: FormProps<AmqpDraft>) {
               error={errors.heartbeat}
               data-testid={tid('heartbeat')}
             />
-            <NumberInput
-              label="Connect timeout"
-              inputWrapperOrder={['label', 'input', 'description', 'error']}
-              description="Give up connecting after this long."
-              suffix=" s"
-              min={1}
-              max={120}
-              decimalScale={1}
-              allowNegative={false}
+            <ConnectTimeoutField
               value={draft.connectTimeoutSec}
               onChange={(connectTimeoutSec) => update({ connectTimeoutSec })}
               error={errors.connectTimeoutMs}
-              data-testid="field-connectTimeout"
             />
           </Group>
           <TextInput

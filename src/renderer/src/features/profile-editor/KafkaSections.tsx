@@ -1,20 +1,10 @@
-import {
-  ActionIcon,
-  Button,
-  Group,
-  Input,
-  NumberInput,
-  Select,
-  Stack,
-  Switch,
-  Tabs,
-  Text,
-  TextInput,
-} from '@mantine/core'
+import { ActionIcon, Button, Group, Input, Select, Stack, Switch, Tabs, Text, TextInput } from '@mantine/core'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
+import { ConnectTimeoutField } from './ConnectTimeoutField'
 import { type FormProps, tid } from './form-props'
+import { NameField } from './NameField'
+import { PasswordField } from './PasswordField'
 import { splitBrokerList, type KafkaDraft } from './profile-draft'
-import { SecretField } from './SecretField'
 import { TlsFields } from './TlsFields'
 
 const SASL = [
@@ -43,15 +33,12 @@ export function KafkaSections(props: FormProps<KafkaDraft>) {
     <>
       <Tabs.Panel value="general">
         <Stack gap="md">
-          <TextInput
-            label="Name"
-            placeholder="e.g. Staging cluster"
-            withAsterisk
+          <NameField
             value={draft.name}
-            onChange={(e) => update({ name: e.currentTarget.value })}
+            onChange={(name) => update({ name })}
             error={errors.name}
+            placeholder="e.g. Staging cluster"
             autoFocus={creating}
-            data-testid={tid('name')}
           />
           <Input.Wrapper
             label="Bootstrap brokers"
@@ -125,16 +112,7 @@ export function KafkaSections(props: FormProps<KafkaDraft>) {
             autoComplete="off"
             data-testid={tid('username')}
           />
-          <SecretField
-            name="password"
-            label="Password"
-            what="password"
-            disabled={!sasl}
-            stored={props.stored.includes('password')}
-            secret={props.secrets.password}
-            onChange={(s) => props.setSecret('password', s)}
-            error={errors['secrets.password']}
-          />
+          <PasswordField {...props} disabled={!sasl} />
           {draft.sasl === 'plain' && !draft.ssl && (
             <Text size="xs" c="var(--mantine-color-orange-text)">
               SASL PLAIN without SSL sends the password in clear text. Turn on SSL in the TLS tab.
@@ -182,19 +160,10 @@ export function KafkaSections(props: FormProps<KafkaDraft>) {
               error={errors.clientId}
               data-testid={tid('clientId')}
             />
-            <NumberInput
-              label="Connect timeout"
-              inputWrapperOrder={['label', 'input', 'description', 'error']}
-              description="Give up connecting after this long."
-              suffix=" s"
-              min={1}
-              max={120}
-              decimalScale={1}
-              allowNegative={false}
+            <ConnectTimeoutField
               value={draft.connectTimeoutSec}
               onChange={(connectTimeoutSec) => update({ connectTimeoutSec })}
               error={errors.connectTimeoutMs}
-              data-testid="field-connectTimeout"
             />
           </Group>
         </Stack>

@@ -13,9 +13,13 @@ import {
   TextInput,
 } from '@mantine/core'
 import { IconInfoCircle } from '@tabler/icons-react'
+import { ConnectTimeoutField } from './ConnectTimeoutField'
+import { EndpointPreview } from './EndpointPreview'
 import { type FormProps, tid } from './form-props'
+import { HostPortFields } from './HostPortFields'
+import { NameField } from './NameField'
+import { PasswordField } from './PasswordField'
 import { MQTT_USUAL_PORTS, suggestedPort, type MqttDraft } from './profile-draft'
-import { SecretField } from './SecretField'
 import { TlsFields } from './TlsFields'
 
 const TRANSPORTS = [
@@ -37,15 +41,12 @@ export function MqttSections(props: FormProps<MqttDraft>) {
     <>
       <Tabs.Panel value="general">
         <Stack gap="md">
-          <TextInput
-            label="Name"
-            placeholder="e.g. Home Mosquitto"
-            withAsterisk
+          <NameField
             value={draft.name}
-            onChange={(e) => update({ name: e.currentTarget.value })}
+            onChange={(name) => update({ name })}
             error={errors.name}
+            placeholder="e.g. Home Mosquitto"
             autoFocus={creating}
-            data-testid={tid('name')}
           />
           <Input.Wrapper
             label="Transport"
@@ -61,33 +62,14 @@ export function MqttSections(props: FormProps<MqttDraft>) {
               data-testid={tid('transport')}
             />
           </Input.Wrapper>
-          <Group align="flex-start" gap="sm" wrap="nowrap">
-            <TextInput
-              style={{ flex: 1 }}
-              label="Host"
-              placeholder="broker.example.com or 192.168.1.10"
-              withAsterisk
-              value={draft.host}
-              onChange={(e) => update({ host: e.currentTarget.value })}
-              error={errors.host}
-              data-testid={tid('host')}
-            />
-            <NumberInput
-              w={130}
-              label="Port"
-              withAsterisk
-              value={draft.port}
-              onChange={(port) => update({ port })}
-              error={errors.port}
-              allowDecimal={false}
-              allowNegative={false}
-              hideControls
-              thousandSeparator={false}
-              data-testid={tid('port')}
-              description={draft.transport === 'ws' ? 'often 8080 or 9001' : undefined}
-              inputWrapperOrder={['label', 'input', 'description', 'error']}
-            />
-          </Group>
+          <HostPortFields
+            host={draft.host}
+            port={draft.port}
+            onChange={update}
+            errors={errors}
+            hostPlaceholder="broker.example.com or 192.168.1.10"
+            portHint={draft.transport === 'ws' ? 'often 8080 or 9001' : undefined}
+          />
           {isWs && (
             <TextInput
               label="WebSocket path"
@@ -98,18 +80,7 @@ export function MqttSections(props: FormProps<MqttDraft>) {
               data-testid={tid('path')}
             />
           )}
-          <Text size="xs" c="dimmed">
-            Connects to{' '}
-            <Text
-              span
-              className="mono"
-              size="xs"
-              c="var(--mantine-color-text)"
-              data-testid="endpoint-preview"
-            >
-              {preview}
-            </Text>
-          </Text>
+          <EndpointPreview url={preview} />
         </Stack>
       </Tabs.Panel>
 
@@ -124,15 +95,7 @@ export function MqttSections(props: FormProps<MqttDraft>) {
             autoComplete="off"
             data-testid={tid('username')}
           />
-          <SecretField
-            name="password"
-            label="Password"
-            what="password"
-            stored={props.stored.includes('password')}
-            secret={props.secrets.password}
-            onChange={(s) => props.setSecret('password', s)}
-            error={errors['secrets.password']}
-          />
+          <PasswordField {...props} />
           {!tls && (draft.username !== '' || props.secrets.password.mode === 'set') && (
             <Text size="xs" c="var(--mantine-color-orange-text)">
               Without TLS the user name and password cross the network in clear text.
@@ -240,19 +203,10 @@ export function MqttSections(props: FormProps<MqttDraft>) {
               error={errors.keepalive}
               data-testid={tid('keepalive')}
             />
-            <NumberInput
-              label="Connect timeout"
-              inputWrapperOrder={['label', 'input', 'description', 'error']}
-              description="Give up connecting after this long."
-              suffix=" s"
-              min={1}
-              max={120}
-              decimalScale={1}
-              allowNegative={false}
+            <ConnectTimeoutField
               value={draft.connectTimeoutSec}
               onChange={(connectTimeoutSec) => update({ connectTimeoutSec })}
               error={errors.connectTimeoutMs}
-              data-testid="field-connectTimeout"
             />
           </Group>
         </Stack>

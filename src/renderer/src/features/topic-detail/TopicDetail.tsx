@@ -125,8 +125,7 @@ export function TopicDetail({ path }: { path: string }) {
             skipped={detail?.skipped ?? 0}
             pinnedId={pinned ? pinned.id : null}
             picked={picked}
-            // all of the topic's messages are listed already: nothing older to fetch
-            olderDone={(detail?.olderDone ?? false) || (node !== null && messages.length >= node.own)}
+            olderDone={detail?.olderDone ?? false}
             loadingOlder={loadingOlder}
             onPin={setPinnedId}
             onPick={(id, on) =>

@@ -63,6 +63,17 @@ describe('detail state', () => {
     expect(s.messages[0]?.id).toBe(LIVE_MESSAGES_KEPT + 50)
   })
 
+  it('offers older messages when the snapshot says there are, and again once the tail is trimmed', () => {
+    expect(detailFromSnapshot(detail({ messages: [msg(2)], olderAvailable: false })).olderDone).toBe(true)
+    let s = detailFromSnapshot(detail({ messages: [msg(2)], olderAvailable: true }))
+    expect(s.olderDone).toBe(false)
+    s = { ...s, olderDone: true }
+    // deltas never say olderAvailable; a small one keeps what the snapshot knew
+    expect(mergeDetailDelta(s, detail({ messages: [msg(3)] })).olderDone).toBe(true)
+    const flood = Array.from({ length: LIVE_MESSAGES_KEPT + 5 }, (_, k) => msg(LIVE_MESSAGES_KEPT + 10 - k))
+    expect(mergeDetailDelta(s, detail({ messages: flood })).olderDone).toBe(false)
+  })
+
   it('adds older pages below and knows when the start is reached', () => {
     const s = detailFromSnapshot(detail({ messages: [msg(10), msg(9)] }))
     const older = appendOlder(s, [msg(9), msg(8), msg(7)], 3)

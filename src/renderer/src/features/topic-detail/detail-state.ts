@@ -15,7 +15,10 @@ export interface DetailState {
   skipped: number
   series: readonly SeriesPoint[]
   numericFields: readonly string[]
-  /** "Load older" reached the first message of the topic. */
+  /**
+   * Nothing older than the list's last message is stored: the snapshot said so (`olderAvailable`
+   * false), or "load older" reached the first message. Trimming the list's tail makes it false again.
+   */
   olderDone: boolean
 }
 
@@ -32,7 +35,7 @@ export function detailFromSnapshot(d: TopicDetail): DetailState {
     skipped: d.skipped,
     series: trimWindow(d.series),
     numericFields: d.numericFields,
-    olderDone: false,
+    olderDone: !d.olderAvailable,
   }
 }
 
@@ -42,11 +45,17 @@ export function mergeDetailDelta(state: DetailState, d: TopicDetail): DetailStat
   const newestId = state.messages[0]?.id ?? -Infinity
   const fresh = d.messages.filter((m) => m.id > newestId)
   let messages = state.messages
+  let olderDone = state.olderDone
   if (fresh.length > 0) {
     const merged = [...fresh, ...state.messages]
     // trim the oldest; keep at least what the user loaded by hand up to the hard cap
     const keep = Math.min(MESSAGES_KEPT_MAX, Math.max(LIVE_MESSAGES_KEPT, state.messages.length))
-    messages = merged.length > keep ? merged.slice(0, keep) : merged
+    if (merged.length > keep) {
+      messages = merged.slice(0, keep)
+      olderDone = false // what was trimmed can be loaded again
+    } else {
+      messages = merged
+    }
   }
   return {
     path: state.path,
@@ -55,7 +64,7 @@ export function mergeDetailDelta(state: DetailState, d: TopicDetail): DetailStat
     skipped: state.skipped + d.skipped,
     series: d.series.length > 0 ? appendToWindow(state.series, d.series) : state.series,
     numericFields: d.numericFields.length > 0 ? d.numericFields : state.numericFields,
-    olderDone: state.olderDone,
+    olderDone,
   }
 }
 

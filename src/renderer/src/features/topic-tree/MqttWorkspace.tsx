@@ -1,10 +1,12 @@
-import { Splitter } from '@mantine/core'
+import { Splitter, Tabs } from '@mantine/core'
+import { IconHistory, IconTopologyStar3 } from '@tabler/icons-react'
 import { useEffect, useRef, useState } from 'react'
 import type { Profile } from '../../../../shared/profiles'
 import { api } from '../../api/client'
 import { useConnectionStatus } from '../../stores/connections-store'
 import { treeViewStoreFor } from '../../stores/tree-view-registry'
 import { useTransportStore } from '../../stores/transport-store'
+import { HistoryPanel } from '../history/HistoryPanel'
 import { SubscriptionsStrip } from '../subscriptions/SubscriptionsStrip'
 import { useSubscriptionsSync } from '../subscriptions/use-subscriptions-sync'
 import { ClearRetainedModal } from '../topic-detail/ClearRetainedModal'
@@ -101,8 +103,49 @@ export function MqttWorkspace({ profile }: { profile: Profile }) {
   )
 }
 
+type DetailTab = 'topic' | 'history'
+
+/**
+ * The right side: the selected topic (or the connection overview) and, on its own tab, the stored
+ * history of that topic, its subtree or the connection. The history panel is mounted the first
+ * time it is shown and then kept (hidden), so going back to it keeps its list, scroll and search.
+ */
 function DetailPane({ profile, connected }: { profile: Profile; connected: boolean }) {
   const selected = useTreeView((s) => s.selected)
-  if (selected === null) return <ConnectionOverview profile={profile} connected={connected} />
-  return <TopicDetail key={selected} path={selected} />
+  const [tab, setTab] = useState<DetailTab>('topic')
+  const [historySeen, setHistorySeen] = useState(false)
+  return (
+    <Tabs
+      value={tab}
+      onChange={(v) => {
+        const next = (v ?? 'topic') as DetailTab
+        if (next === 'history') setHistorySeen(true)
+        setTab(next)
+      }}
+      keepMounted={false}
+      className="detail-tabs"
+    >
+      <Tabs.List className="detail-tabs-list">
+        <Tabs.Tab value="topic" leftSection={<IconTopologyStar3 size={14} />} data-testid="detail-tab-topic">
+          {selected === null ? 'Connection' : 'Topic'}
+        </Tabs.Tab>
+        <Tabs.Tab value="history" leftSection={<IconHistory size={14} />} data-testid="detail-tab-history">
+          History
+        </Tabs.Tab>
+      </Tabs.List>
+      <div className="detail-tab-body">
+        {tab === 'topic' &&
+          (selected === null ? (
+            <ConnectionOverview profile={profile} connected={connected} />
+          ) : (
+            <TopicDetail key={selected} path={selected} />
+          ))}
+        {historySeen && (
+          <div className="detail-tab-keep" hidden={tab !== 'history'}>
+            <HistoryPanel profile={profile} />
+          </div>
+        )}
+      </div>
+    </Tabs>
+  )
 }

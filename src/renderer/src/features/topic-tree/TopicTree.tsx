@@ -21,6 +21,9 @@ export function TopicTree({ offline, onRetry }: { offline: boolean; onRetry(): v
   const loaded = useTreeView((s) => s.loaded)
   const error = useTreeView((s) => s.error)
   const filterOn = useTreeView((s) => s.filter.kind !== 'none')
+  const searched = useTreeView(
+    (s) => s.filter.kind === 'invalid' || (s.search !== null && s.search.text === s.filterText),
+  )
   const scrollRef = useRef<HTMLDivElement>(null)
   const [menu, setMenu] = useState<MenuAt | null>(null)
 
@@ -114,7 +117,9 @@ export function TopicTree({ offline, onRetry }: { offline: boolean; onRetry(): v
           <Center h="100%" p="md">
             <Text size="sm" c="dimmed" ta="center" data-testid="tree-empty">
               {filterOn
-                ? 'No loaded topic matches the filter.'
+                ? searched
+                  ? 'No topic matches the filter.'
+                  : 'No loaded topic matches the filter; searching all of them…'
                 : offline
                   ? 'No topics yet. Connect to receive messages.'
                   : 'Waiting for messages…'}

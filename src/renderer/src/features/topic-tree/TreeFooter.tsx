@@ -6,6 +6,9 @@ import { useTreeView } from './tree-view-context'
 export function TreeFooter({ offline }: { offline: boolean }) {
   const totals = useTreeView((s) => s.totals)
   const filterIndex = useTreeView((s) => s.filterIndex)
+  const search = useTreeView((s) => (s.search?.text === s.filterText ? s.search : null))
+  // the core's count covers every topic; the loaded nodes' count is all there is until it answers
+  const matches = search ? search.paths.length : (filterIndex?.matches.size ?? 0)
   return (
     <Group className="tree-footer" gap={8} wrap="nowrap" justify="space-between">
       <Text
@@ -22,9 +25,13 @@ export function TreeFooter({ offline }: { offline: boolean }) {
         {filterIndex && (
           <Tooltip
             label={
-              filterIndex.truncated
-                ? 'The filter would open too many nodes: narrow it to see every match'
-                : 'Matches among the topics loaded in the tree'
+              search?.truncated
+                ? `More topics match: the first ${formatCount(matches)} are opened. Narrow the filter to see the rest.`
+                : filterIndex.truncated
+                  ? 'The filter would open too many nodes: narrow it to see every match'
+                  : search
+                    ? 'Topics matching anywhere in the tree'
+                    : 'Matches among the topics loaded in the tree (searching all of them…)'
             }
             withArrow
             multiline
@@ -32,12 +39,17 @@ export function TreeFooter({ offline }: { offline: boolean }) {
           >
             <Text
               size="xs"
-              c={filterIndex.truncated ? 'orange' : 'dimmed'}
+              c={search?.truncated || filterIndex.truncated ? 'orange' : 'dimmed'}
               data-testid="tree-filter-count"
+              data-source={search ? 'core' : 'loaded'}
               style={{ whiteSpace: 'nowrap' }}
             >
-              {formatCount(filterIndex.matches.size)} match{filterIndex.matches.size === 1 ? '' : 'es'}
-              {filterIndex.truncated ? ' (partial)' : ''}
+              {formatCount(matches)} match{matches === 1 ? '' : 'es'}
+              {search?.truncated
+                ? ` (first ${formatCount(matches)})`
+                : filterIndex.truncated
+                  ? ' (partial)'
+                  : ''}
             </Text>
           </Tooltip>
         )}

@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Text, Title, Tooltip } from '@mantine/core'
+import { Alert, Badge, Button, Group, Text, Title, Tooltip } from '@mantine/core'
 import {
   IconAlertTriangle,
   IconPencil,
+  IconPlayerPause,
   IconPlayerStop,
   IconPlugConnected,
   IconPlugConnectedX,
@@ -12,6 +13,8 @@ import { describeEndpoint, type Profile } from '../../../../shared/profiles'
 import { ProtocolBadge } from '../../components/ProtocolBadge'
 import { StatusDot } from '../../components/StatusDot'
 import { statusOf, useConnectionsStore } from '../../stores/connections-store'
+import { useHistoryPaused, useHistoryStatsStore } from '../../stores/history-stats-store'
+import { notifyError } from '../../stores/notices-store'
 import { useUiStore } from '../../stores/ui-store'
 import { STATE_COLOR } from '../../theme'
 import { formatAgo, formatClock, stateHeadline } from '../connection/connection-text'
@@ -32,6 +35,7 @@ export function WorkspaceHeader({ profile, status }: { profile: Profile; status:
   const shownError = callError && callError.at === stateKey ? callError.text : null
   const busy = status.state === 'connecting' || status.state === 'reconnecting'
   const live = busy || status.state === 'connected'
+  const historyPaused = useHistoryPaused(profile.id)
 
   async function run(kind: 'connect' | 'disconnect') {
     setCalling(kind)
@@ -57,6 +61,26 @@ export function WorkspaceHeader({ profile, status }: { profile: Profile; status:
           </Text>
         </Group>
         <Group gap="sm" wrap="nowrap">
+          {historyPaused && (
+            <Tooltip label="New messages of this connection are not stored. Click to resume." withArrow>
+              <Badge
+                component="button"
+                color="orange"
+                variant="light"
+                leftSection={<IconPlayerPause size={12} />}
+                style={{ cursor: 'pointer', flex: 'none' }}
+                onClick={() =>
+                  void useHistoryStatsStore
+                    .getState()
+                    .setPaused(profile.id, false)
+                    .catch((err: unknown) => notifyError('Could not resume the history', err))
+                }
+                data-testid="history-paused-badge"
+              >
+                History paused
+              </Badge>
+            </Tooltip>
+          )}
           <Tooltip label={status.serverInfo ?? stateHeadline(status)} withArrow disabled={!status.serverInfo}>
             <Group gap={6} wrap="nowrap">
               <StatusDot state={status.state} />

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { buildFilterIndex, compileFilter, filterMatches, mayContainMatches } from './tree-filter'
+import {
+  buildFilterIndex,
+  compileFilter,
+  filterMatches,
+  mayContainMatches,
+  searchAncestors,
+} from './tree-filter'
 
 describe('tree filter', () => {
   it('treats text with + or # as an MQTT filter, anything else as a substring', () => {
@@ -72,5 +78,17 @@ describe('tree filter', () => {
     buildFilterIndex(compileFilter('a/+'), ['a', 'a/b'], cache)
     cache.set('a/b', 0) // pretend: the cached answer wins over matching again
     expect(buildFilterIndex(compileFilter('a/+'), ['a', 'a/b'], cache).matches.size).toBe(0)
+  })
+
+  it('opens the way to what the core found anywhere in the tree', () => {
+    const found = searchAncestors(['pico/temperature/dht22', 'pico/temperature/ds18b20', 'top'])
+    expect([...found.open].sort()).toEqual(['pico', 'pico/temperature'])
+    expect(found.truncated).toBe(false)
+    const many = searchAncestors(
+      Array.from({ length: 20 }, (_, i) => `a${i}/b`),
+      5,
+    )
+    expect(many.open.size).toBe(5)
+    expect(many.truncated).toBe(true)
   })
 })

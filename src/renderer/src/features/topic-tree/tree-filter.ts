@@ -109,3 +109,28 @@ export function buildFilterIndex(
   }
   return { matches, ancestors, autoExpand, truncated }
 }
+
+/** What the core's `searchTopics` found for a filter text: topics anywhere in the tree. */
+export interface TopicSearch {
+  text: string
+  paths: readonly string[]
+  truncated: boolean
+}
+
+/**
+ * The proper ancestors of the core's matches, to open so that every match gets loaded (and then
+ * matched here like any loaded node). Stops at `limit` nodes: each open node streams its children.
+ */
+export function searchAncestors(
+  paths: readonly string[],
+  limit = AUTO_EXPAND_LIMIT,
+): { open: Set<string>; truncated: boolean } {
+  const open = new Set<string>()
+  for (const path of paths) {
+    for (let p = parentPath(path); p !== null && !open.has(p); p = parentPath(p)) {
+      if (open.size >= limit) return { open, truncated: true }
+      open.add(p)
+    }
+  }
+  return { open, truncated: false }
+}

@@ -3,7 +3,7 @@ import type { Api, ApiEvent } from '../../../../shared/api'
 import type { TreeViewRequest } from '../../../../shared/topic-tree'
 import { createTreeViewStore } from '../../stores/tree-view-store'
 import { delta, node, snapshot } from './node-fixture'
-import { startTreeViewSession, VIEW_DEBOUNCE_MS } from './tree-view-session'
+import { RESEARCH_MS, startTreeViewSession, VIEW_DEBOUNCE_MS } from './tree-view-session'
 
 function fakeApi() {
   const listeners = new Set<(e: ApiEvent) => void>()
@@ -14,6 +14,10 @@ function fakeApi() {
       calls.push(req)
       return snapshot([{ parent: null, nodes: [node('a', { children: 1 })] }], req.viewId)
     }),
+    searchTopics: vi.fn(async ({ query }: { query: string }) => ({
+      paths: [`deep/down/${query}`],
+      truncated: false,
+    })),
     closeTreeView: vi.fn(async ({ viewId }: { viewId: string }) => {
       closed.push(viewId)
       return null
@@ -78,5 +82,29 @@ describe('tree view session', () => {
     session.reopen()
     await vi.runAllTimersAsync()
     expect(store.getState().error).toBe('host gone')
+  })
+
+  it('asks the core which topics match a filter, and again as topics appear', async () => {
+    const fake = fakeApi()
+    const store = createTreeViewStore('p1', 'v1')
+    startTreeViewSession(store, fake.api)
+    await vi.runAllTimersAsync()
+    store.getState().setFilter('dht22')
+    await vi.advanceTimersByTimeAsync(1)
+    expect(fake.api.searchTopics).toHaveBeenCalledTimes(1)
+    expect(store.getState().search).toEqual({ text: 'dht22', paths: ['deep/down/dht22'], truncated: false })
+    await vi.advanceTimersByTimeAsync(VIEW_DEBOUNCE_MS + 1)
+    expect(fake.calls.at(-1)?.expanded).toEqual(['deep', 'deep/down'])
+
+    // a new topic somewhere: searched again, but not at once
+    fake.emit({ ...delta([node('b')], [], 'v1'), totals: { messages: 9, topics: 9, nodes: 9, rate: 0 } })
+    await vi.advanceTimersByTimeAsync(RESEARCH_MS / 2)
+    expect(fake.api.searchTopics).toHaveBeenCalledTimes(1)
+    await vi.advanceTimersByTimeAsync(RESEARCH_MS)
+    expect(fake.api.searchTopics).toHaveBeenCalledTimes(2)
+
+    store.getState().setFilter('')
+    await vi.advanceTimersByTimeAsync(RESEARCH_MS * 2)
+    expect(fake.api.searchTopics).toHaveBeenCalledTimes(2)
   })
 })

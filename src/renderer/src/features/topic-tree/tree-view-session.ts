@@ -1,8 +1,11 @@
 import type { Api, ApiEvent } from '../../../../shared/api'
 import type { TreeViewStore } from '../../stores/tree-view-store'
+import { AUTO_EXPAND_LIMIT } from './tree-filter'
 
 /** Expanding, selecting and typing a filter coalesce for this long before the core hears of it. */
 export const VIEW_DEBOUNCE_MS = 60
+/** While a filter is on and new topics keep appearing, the core is searched again at most this often. */
+export const RESEARCH_MS = 2000
 
 export interface TreeViewSession {
   /** Sends the view again even if unchanged: after a reconnect, or when the host link came back. */
@@ -15,7 +18,8 @@ export interface TreeViewSession {
  * Keeps the core's view in step with the store: every change of what is expanded, selected or
  * charted becomes one `setTreeView` (debounced, one call in flight at a time, the latest state
  * sent after it), its snapshot goes into the store, and `tree.delta` events for this view (and no
- * other) follow it in.
+ * other) follow it in. A filter also asks the core which topics match anywhere in the tree
+ * (`searchTopics`; the toolbar debounces typing), and again as new topics appear.
  */
 export function startTreeViewSession(store: TreeViewStore, api: Api): TreeViewSession {
   const { profileId, viewId } = store.getState()
@@ -66,8 +70,51 @@ export function startTreeViewSession(store: TreeViewStore, api: Api): TreeViewSe
     }, VIEW_DEBOUNCE_MS)
   }
 
+  // ---- the filter's search in the core
+  let searchedText = ''
+  let searchedTopics = -1
+  let searching = false
+  let researchTimer: ReturnType<typeof setTimeout> | null = null
+
+  async function search() {
+    const s = store.getState()
+    if (closed || searching || (s.filter.kind !== 'text' && s.filter.kind !== 'mqtt')) return
+    const text = s.filterText
+    searching = true
+    searchedText = text
+    searchedTopics = s.totals?.topics ?? 0
+    try {
+      const found = await api.searchTopics({ profileId, query: text, limit: AUTO_EXPAND_LIMIT })
+      if (!closed) store.getState().setSearch({ text, paths: found.paths, truncated: found.truncated })
+    } catch {
+      // the loaded nodes are still filtered; the next change searches again
+      searchedText = ''
+    } finally {
+      searching = false
+    }
+    if (!closed && store.getState().filterText !== searchedText) void search()
+  }
+
+  function searchIfNeeded() {
+    const s = store.getState()
+    if (s.filter.kind !== 'text' && s.filter.kind !== 'mqtt') {
+      searchedText = ''
+      return
+    }
+    if (s.filterText !== searchedText) {
+      void search()
+    } else if ((s.totals?.topics ?? 0) !== searchedTopics && !researchTimer) {
+      researchTimer = setTimeout(() => {
+        researchTimer = null
+        searchedTopics = -1
+        void search()
+      }, RESEARCH_MS)
+    }
+  }
+
   let lastKey = keyOf()
   const offStore = store.subscribe(() => {
+    searchIfNeeded()
     const key = keyOf()
     if (key === lastKey) return
     lastKey = key
@@ -89,6 +136,7 @@ export function startTreeViewSession(store: TreeViewStore, api: Api): TreeViewSe
       if (closed) return
       closed = true
       if (timer) clearTimeout(timer)
+      if (researchTimer) clearTimeout(researchTimer)
       offStore()
       offEvents()
       api.closeTreeView({ profileId, viewId }).catch(() => {
