@@ -5,6 +5,7 @@ import type { Profile } from '../../src/shared/profiles'
 import type { ReplayStatus } from '../../src/shared/replay'
 import type { SavedPayload } from '../../src/shared/saved-payloads'
 import { testBrokers, type TestBrokers } from '../support/brokers'
+import { SubscriberProcess } from '../support/subscriber-process'
 import { TcpProxy } from '../support/tcp-proxy'
 import { testCore } from '../support/test-core'
 
@@ -48,6 +49,8 @@ describe('saved payloads and replay', () => {
     })
 
   it('replays a recorded sequence in order with the original gaps at 1×', async () => {
+    const timing = new SubscriberProcess()
+    await timing.start(`mqtt://127.0.0.1:${b.mosquitto.ports.plain}`, `${prefix}/seq/#`)
     const source = (
       await api<Profile>('createProfile', { config: { protocol: 'mqtt', name: 'recorded', host: 'h' } })
     ).id
@@ -69,7 +72,10 @@ describe('saved payloads and replay', () => {
     })
     expect(started).toMatchObject({ state: 'running', total: 7 })
     await finished(started.id)
-    const got = arrivals.slice(from)
+    await vi.waitFor(() => expect(timing.arrivals).toHaveLength(gaps.length))
+    await timing.stop()
+    expect(arrivals.slice(from).map((a) => a.payload)).toEqual(gaps.map((_, i) => `m${i}`))
+    const got = timing.arrivals
     expect(got.map((a) => a.payload)).toEqual(gaps.map((_, i) => `m${i}`))
     for (let i = 1; i < gaps.length; i++) {
       const measured = got[i]!.at - got[i - 1]!.at
