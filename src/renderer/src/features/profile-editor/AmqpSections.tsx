@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Input,
-  NumberInput,
-  SegmentedControl,
-  Stack,
-  Tabs,
-  Text,
-  TextInput,
-} from '@mantine/core'
+import { Alert, Button, Group, Input, SegmentedControl, Stack, Tabs, Text, TextInput } from '@mantine/core'
 import { IconInfoCircle } from '@tabler/icons-react'
 import { ConnectTimeoutField } from './ConnectTimeoutField'
 import { EndpointPreview } from './EndpointPreview'
@@ -17,6 +6,7 @@ import { type FormProps, tid } from './form-props'
 import { HostPortFields } from './HostPortFields'
 import { NameField } from './NameField'
 import { PasswordField } from './PasswordField'
+import { SecondsField } from './SecondsField'
 import { AMQP_USUAL_PORTS, suggestedPort, type AmqpDraft } from './profile-draft'
 import { TlsFields } from './TlsFields'
 
@@ -114,19 +104,14 @@ export function AmqpSections(props: FormProps<AmqpDraft>) {
       <Tabs.Panel value="advanced">
         <Stack gap="md">
           <Group grow align="flex-start">
-            <NumberInput
+            <SecondsField
               label="Heartbeat"
-              inputWrapperOrder={['label', 'input', 'description', 'error']}
               description="Seconds; 0 turns heartbeats off."
-              suffix=" s"
-              min={0}
               max={3600}
-              allowDecimal={false}
-              allowNegative={false}
               value={draft.heartbeat}
               onChange={(heartbeat) => update({ heartbeat })}
               error={errors.heartbeat}
-              data-testid={tid('heartbeat')}
+              testId={tid('heartbeat')}
             />
             <ConnectTimeoutField
               value={draft.connectTimeoutSec}

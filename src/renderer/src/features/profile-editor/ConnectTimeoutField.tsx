@@ -1,30 +1,21 @@
-import { NumberInput } from '@mantine/core'
 import type { NumberValue } from './profile-draft'
+import { SecondsField } from './SecondsField'
 
 /** "Connect timeout" in seconds: the same field in every protocol's Advanced tab. */
-export function ConnectTimeoutField({
-  value,
-  onChange,
-  error,
-}: {
+export function ConnectTimeoutField(props: {
   value: NumberValue
   onChange(value: NumberValue): void
   error: string | undefined
 }) {
   return (
-    <NumberInput
+    <SecondsField
       label="Connect timeout"
-      inputWrapperOrder={['label', 'input', 'description', 'error']}
       description="Give up connecting after this long."
-      suffix=" s"
       min={1}
       max={120}
-      decimalScale={1}
-      allowNegative={false}
-      value={value}
-      onChange={onChange}
-      error={error}
-      data-testid="field-connectTimeout"
+      decimals
+      testId="field-connectTimeout"
+      {...props}
     />
   )
 }

@@ -3,7 +3,6 @@ import {
   Button,
   Group,
   Input,
-  NumberInput,
   SegmentedControl,
   Stack,
   Switch,
@@ -19,6 +18,7 @@ import { type FormProps, tid } from './form-props'
 import { HostPortFields } from './HostPortFields'
 import { NameField } from './NameField'
 import { PasswordField } from './PasswordField'
+import { SecondsField } from './SecondsField'
 import { MQTT_USUAL_PORTS, suggestedPort, type MqttDraft } from './profile-draft'
 import { TlsFields } from './TlsFields'
 
@@ -174,34 +174,24 @@ export function MqttSections(props: FormProps<MqttDraft>) {
           />
           <Group grow align="flex-start">
             {draft.mqttVersion === 5 && (
-              <NumberInput
+              <SecondsField
                 label="Session expiry"
-                inputWrapperOrder={['label', 'input', 'description', 'error']}
                 description="Seconds the broker keeps the session; 0 ends it with the connection."
-                suffix=" s"
-                min={0}
                 max={0xffffffff}
-                allowDecimal={false}
-                allowNegative={false}
                 value={draft.sessionExpiry}
                 onChange={(sessionExpiry) => update({ sessionExpiry })}
                 error={errors.sessionExpiry}
-                data-testid={tid('sessionExpiry')}
+                testId={tid('sessionExpiry')}
               />
             )}
-            <NumberInput
+            <SecondsField
               label="Keepalive"
-              inputWrapperOrder={['label', 'input', 'description', 'error']}
               description="Seconds between pings; 0 turns them off."
-              suffix=" s"
-              min={0}
               max={65535}
-              allowDecimal={false}
-              allowNegative={false}
               value={draft.keepalive}
               onChange={(keepalive) => update({ keepalive })}
               error={errors.keepalive}
-              data-testid={tid('keepalive')}
+              testId={tid('keepalive')}
             />
             <ConnectTimeoutField
               value={draft.connectTimeoutSec}
