@@ -9,16 +9,15 @@ import {
   IconPlugConnectedX,
   IconTopologyStar3,
 } from '@tabler/icons-react'
-import { useState } from 'react'
 import { describeEndpoint, type Profile } from '../../../../shared/profiles'
 import { ProtocolBadge } from '../../components/ProtocolBadge'
-import { statusOf, useConnectionsStore, useConnectionStatus } from '../../stores/connections-store'
+import { useConnectionStatus } from '../../stores/connections-store'
 import { useUiStore } from '../../stores/ui-store'
 import { STATE_COLOR } from '../../theme'
 import { ProfileMenu } from '../profiles/ProfileMenu'
-import { connectProfile, disconnectProfile } from '../profiles/profile-actions'
 import { formatAgo, formatClock, stateHeadline } from './connection-text'
 import { ProfileSummary } from './ProfileSummary'
+import { useConnectAction } from './use-connect-action'
 import { useNow } from './use-now'
 
 /** What each protocol's own workspace will show (MQTT has its workspace: this panel is not shown for it). */
@@ -34,30 +33,12 @@ const WHAT_COMES: Record<Exclude<Profile['config']['protocol'], 'mqtt'>, string>
 export function ConnectionPanel({ profile }: { profile: Profile }) {
   const status = useConnectionStatus(profile)
   const now = useNow(1000)
-  const [calling, setCalling] = useState<null | 'connect' | 'disconnect'>(null)
-  /** The last call's error, with the state it was shown for: a newer state hides it. */
-  const [callError, setCallError] = useState<{ text: string; at: string } | null>(null)
+  const { calling, shownError, busy, live, run } = useConnectAction(profile, status)
   const endpoint = describeEndpoint(profile.config)
   const name = profile.config.name
   const whatComes = profile.config.protocol === 'mqtt' ? null : WHAT_COMES[profile.config.protocol]
 
-  const stateKey = `${status.state}@${status.since}`
-  const shownError = callError && callError.at === stateKey ? callError.text : null
-
-  const busy = status.state === 'connecting' || status.state === 'reconnecting'
-  const live = busy || status.state === 'connected'
   const headline = stateHeadline(status)
-
-  async function run(kind: 'connect' | 'disconnect') {
-    setCalling(kind)
-    setCallError(null)
-    const err = kind === 'connect' ? await connectProfile(profile) : await disconnectProfile(profile)
-    setCalling(null)
-    if (err) {
-      const now = statusOf(useConnectionsStore.getState().byProfile, profile)
-      setCallError({ text: err, at: `${now.state}@${now.since}` })
-    }
-  }
 
   return (
     <Box px="xl" py="lg" h="100%" style={{ overflow: 'auto' }} data-testid="connection-panel">

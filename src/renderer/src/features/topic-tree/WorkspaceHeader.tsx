@@ -7,20 +7,18 @@ import {
   IconPlugConnected,
   IconPlugConnectedX,
 } from '@tabler/icons-react'
-import { useState } from 'react'
 import type { ConnectionStatus } from '../../../../shared/connection-status'
 import { describeEndpoint, type Profile } from '../../../../shared/profiles'
 import { ProtocolBadge } from '../../components/ProtocolBadge'
 import { StatusDot } from '../../components/StatusDot'
-import { statusOf, useConnectionsStore } from '../../stores/connections-store'
 import { useHistoryPaused, useHistoryStatsStore } from '../../stores/history-stats-store'
 import { notifyError } from '../../stores/notices-store'
 import { useUiStore } from '../../stores/ui-store'
 import { STATE_COLOR } from '../../theme'
 import { formatAgo, formatClock, stateHeadline } from '../connection/connection-text'
+import { useConnectAction } from '../connection/use-connect-action'
 import { useNow } from '../connection/use-now'
 import { ProfileMenu } from '../profiles/ProfileMenu'
-import { connectProfile, disconnectProfile } from '../profiles/profile-actions'
 
 /**
  * The connection in one line above the MQTT workspace: name, endpoint, state with its age, the
@@ -29,24 +27,8 @@ import { connectProfile, disconnectProfile } from '../profiles/profile-actions'
  */
 export function WorkspaceHeader({ profile, status }: { profile: Profile; status: ConnectionStatus }) {
   const now = useNow(1000)
-  const [calling, setCalling] = useState<null | 'connect' | 'disconnect'>(null)
-  const [callError, setCallError] = useState<{ text: string; at: string } | null>(null)
-  const stateKey = `${status.state}@${status.since}`
-  const shownError = callError && callError.at === stateKey ? callError.text : null
-  const busy = status.state === 'connecting' || status.state === 'reconnecting'
-  const live = busy || status.state === 'connected'
+  const { calling, shownError, busy, live, run } = useConnectAction(profile, status)
   const historyPaused = useHistoryPaused(profile.id)
-
-  async function run(kind: 'connect' | 'disconnect') {
-    setCalling(kind)
-    setCallError(null)
-    const err = kind === 'connect' ? await connectProfile(profile) : await disconnectProfile(profile)
-    setCalling(null)
-    if (err) {
-      const s = statusOf(useConnectionsStore.getState().byProfile, profile)
-      setCallError({ text: err, at: `${s.state}@${s.since}` })
-    }
-  }
 
   return (
     <div className="workspace-header">
