@@ -38,6 +38,8 @@ function record(i: number, id: number, profileId: string): MessageRecord {
     retain: false,
     dup: false,
     properties: null,
+    amqp: null,
+    kafka: null,
     payload: payloadOf(i),
   }
 }

@@ -418,6 +418,8 @@ function coreBreakdown() {
           retain: false,
           dup: false,
           properties: null,
+          amqp: null,
+          kafka: null,
           payload: payloads[i % 64]!,
         },
         slots[i % topics.length],

@@ -36,6 +36,7 @@ export const REQUIREMENTS = {
   mosquitto: [
     { command: 'mosquitto', apt: 'mosquitto' },
     { command: 'mosquitto_passwd', apt: 'mosquitto' },
+    { command: 'mosquitto_sub', apt: 'mosquitto-clients' },
     { command: 'openssl', apt: 'openssl' },
   ],
   rabbitmq: [

@@ -10,6 +10,7 @@ import { PREVIEW_BYTES } from '../shared/messages'
 import { createDispatcher } from './api-dispatch'
 import { createLinkFactory } from './brokers/link-factory'
 import { MqttConnection } from './brokers/mqtt/mqtt-connection'
+import { describeError } from './connections/broker-link'
 import { ConnectionRegistry } from './connections/connection-registry'
 import { HistoryQuery } from './history/history-query'
 import { HistoryRetention } from './history/history-retention'
@@ -23,6 +24,10 @@ import { exportProfiles, importProfiles } from './profiles/profile-transfer'
 import type { SecretCipher } from './secrets/secret-cipher'
 import { SavedPayloadStore } from './payloads/saved-payload-store'
 import { ReplayService } from './replay/replay-service'
+import { PublishLogStore } from './publish/publish-log-store'
+import { PublishService } from './publish/publish-service'
+import { isPublishingConnection } from './publish/publishing-connection'
+import { decodeProtobuf, protoMessageTypes } from './payloads/protobuf-codec'
 import { openDatabase } from './storage/database'
 import { Checkpointer } from './storage/checkpointer'
 import { Settings } from './storage/settings'
@@ -100,6 +105,8 @@ export function createCore(options: CoreOptions): Core {
           onSubscriptions: (subscriptions) =>
             emit({ type: 'subscriptions.changed', profileId, subscriptions }),
         }),
+        amqp: () => ({ ingest }),
+        kafka: () => ({ ingest }),
       }),
     (status) => emit({ type: 'connection.status', status }),
   )
@@ -126,15 +133,27 @@ export function createCore(options: CoreOptions): Core {
     savedPayloads,
     historyQuery,
     (profileId) => async (item) => {
-      await mqttOf(profileId).publish({
-        topic: item.topic,
-        payload: item.payload,
-        qos: item.qos,
-        retain: item.retain,
-        properties: item.properties ?? undefined,
-      })
+      await mqttOf(profileId).publish(
+        {
+          protocol: 'mqtt',
+          topic: item.topic,
+          qos: item.qos,
+          retain: item.retain,
+          properties: item.properties ?? undefined,
+        },
+        item.payload,
+      )
     },
     (status) => emit({ type: 'replay.status', status }),
+  )
+  const publishing = new PublishService(
+    new PublishLogStore(db),
+    (profileId) => {
+      const c = connections.connection(profileId)
+      if (isPublishingConnection(c)) return c
+      throw new ApiError('unavailable', `${profiles.get(profileId).config.name} is not connected`)
+    },
+    (event) => emit(event),
   )
   const offlineStatus = (s: MqttConfig['subscriptions'][number]): SubscriptionStatus => ({
     ...s,
@@ -216,8 +235,17 @@ export function createCore(options: CoreOptions): Core {
         })
       return null
     },
-    publish: ({ profileId, topic, payload, qos, retain, properties }) =>
-      mqttOf(profileId).publish({ topic, payload, qos, retain, properties }),
+    publish: (request) => publishing.publish(request),
+    listPublishLog: ({ profileId, limit }) => publishing.logOf(profileId, limit),
+    resendPublish: ({ id }) => publishing.resend(id),
+    clearPublishLog: ({ profileId }) => ({ removed: publishing.clearLog(profileId) }),
+    startPublishJob: ({ request, count, intervalMs }) => publishing.startJob(request, count, intervalMs),
+    stopPublishJob: ({ id }) => publishing.stopJob(id),
+    listPublishJobs: () => publishing.listJobs(),
+    parseProto: ({ proto }) => ({ types: asInvalidInput(() => protoMessageTypes(proto)) }),
+    decodeProtobuf: ({ proto, messageType, payload }) => ({
+      json: asInvalidInput(() => decodeProtobuf(proto, messageType, payload)),
+    }),
 
     setTreeView: (request, { clientId }) => {
       profiles.get(request.profileId)
@@ -318,11 +346,20 @@ export function createCore(options: CoreOptions): Core {
       // QoS 1, one at a time: each clear is confirmed by the broker before the next is sent.
       const tree = views.tree(profileId)
       for (const topic of topics) {
-        await mqtt.publish({ topic, payload: new Uint8Array(0), qos: 1, retain: true })
+        await mqtt.publish({ protocol: 'mqtt', topic, qos: 1, retain: true }, new Uint8Array(0))
         tree.clearRetained(topic)
       }
       return { cleared: topics.length }
     },
+  }
+
+  /** Decoders throw plain Errors on bad input: the user's file or bytes, not a fault of the app. */
+  function asInvalidInput<T>(fn: () => T): T {
+    try {
+      return fn()
+    } catch (err) {
+      throw new ApiError('invalid_input', describeError(err))
+    }
   }
 
   function retainedTargets(profileId: string, path: string, subtree: boolean, limit: number) {
@@ -346,6 +383,7 @@ export function createCore(options: CoreOptions): Core {
     close() {
       closed ??= (async () => {
         replays.close()
+        publishing.close()
         await connections.closeAll()
         views.close()
         searchIndex.stop()

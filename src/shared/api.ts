@@ -4,7 +4,14 @@ import { ConnectionStatus } from './connection-status'
 import { HistoryFilter, HistoryPage, HistoryStats } from './history'
 import { ReplayRequest, ReplayStatus } from './replay'
 import { SavedPayload, SavedPayloadInput, SavedPayloadSummary } from './saved-payloads'
-import { Bytes, MessagePayload, MessageSummary, MqttPublishProperties, Qos } from './messages'
+import { Bytes, MessagePayload, MessageSummary } from './messages'
+import {
+  PublishJobRequest,
+  PublishJobStatus,
+  PublishLogEntry,
+  PublishRequest,
+  PublishResult,
+} from './publish'
 import { Profile, ProfileConfig, ProfileId, SecretsPatch } from './profiles'
 import { MqttSubscription, SubscriptionStatus } from './subscriptions'
 import { TreeDelta, TreeSnapshot, TreeViewRequest } from './topic-tree'
@@ -34,24 +41,6 @@ export const ImportResult = z.strictObject({
   rejected: z.array(z.strictObject({ index: z.number().int(), name: z.string(), reason: z.string() })),
 })
 export type ImportResult = z.infer<typeof ImportResult>
-
-export const PublishRequest = z.strictObject({
-  profileId: ProfileId,
-  topic: z.string().min(1).max(65535),
-  payload: Bytes,
-  qos: Qos.default(0),
-  retain: z.boolean().default(false),
-  properties: MqttPublishProperties.optional(),
-})
-
-export const PublishResult = z.strictObject({
-  /** The history id of the sent message. */
-  id: z.number().int(),
-  /** PUBACK/PUBREC reason code on MQTT 5 (0 = success), null when the broker gives none (QoS 0, 3.1.1). */
-  reasonCode: z.number().int().nullable(),
-  reason: z.string().nullable(),
-})
-export type PublishResult = z.infer<typeof PublishResult>
 
 const RetainedTarget = z.strictObject({
   profileId: ProfileId,
@@ -97,7 +86,35 @@ export const apiSpec = {
     SubscriptionStatus,
   ),
   unsubscribe: method(z.strictObject({ profileId: ProfileId, filter: z.string().max(65535) }), z.null()),
+  /** Publishes to the profile's broker (MQTT, AMQP or Kafka) and logs it; see `shared/publish.ts`. */
   publish: method(PublishRequest, PublishResult),
+  /** The profile's publish log, newest first. */
+  listPublishLog: method(
+    z.strictObject({ profileId: ProfileId, limit: z.number().int().min(1).max(1000).default(200) }),
+    z.array(PublishLogEntry),
+  ),
+  /** Publishes a logged entry's payload to its target again (templates are resolved anew). */
+  resendPublish: method(z.strictObject({ id: z.number().int() }), PublishResult),
+  clearPublishLog: method(ByProfile, z.strictObject({ removed: z.number().int() })),
+  /** Publishes a payload `count` times at an interval; progress follows as `publish.job` events. */
+  startPublishJob: method(PublishJobRequest, PublishJobStatus),
+  stopPublishJob: method(z.strictObject({ id: z.string().max(64) }), PublishJobStatus),
+  listPublishJobs: method(Empty, z.array(PublishJobStatus)),
+
+  /** Parses a user's `.proto` text; lists its message types, or fails with the parser's error. */
+  parseProto: method(
+    z.strictObject({ proto: z.string().max(1024 * 1024) }),
+    z.strictObject({ types: z.array(z.string()) }),
+  ),
+  /** Decodes bytes as one message type of a `.proto`; the result is JSON text. */
+  decodeProtobuf: method(
+    z.strictObject({
+      proto: z.string().max(1024 * 1024),
+      messageType: z.string().min(1).max(1024),
+      payload: Bytes,
+    }),
+    z.strictObject({ json: z.string() }),
+  ),
 
   /** Opens or changes a view of the topic tree; deltas follow as `tree.delta` events for this client. */
   setTreeView: method(TreeViewRequest, TreeSnapshot),
@@ -235,6 +252,9 @@ export const ApiEvent = z.discriminatedUnion('type', [
   }),
   TreeDelta,
   z.strictObject({ type: z.literal('replay.status'), status: ReplayStatus }),
+  /** A publish log row was added or a job's row updated. */
+  z.strictObject({ type: z.literal('publish.logged'), entry: PublishLogEntry }),
+  z.strictObject({ type: z.literal('publish.job'), status: PublishJobStatus }),
 ])
 export type ApiEvent = z.infer<typeof ApiEvent>
 

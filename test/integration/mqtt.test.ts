@@ -1,6 +1,7 @@
 import mqtt, { type MqttClient } from 'mqtt'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import type { ApiEvent, PublishResult } from '../../src/shared/api'
+import type { ApiEvent } from '../../src/shared/api'
+import type { PublishResult } from '../../src/shared/publish'
 import type { ConnectionStatus } from '../../src/shared/connection-status'
 import type { MessageSummary } from '../../src/shared/messages'
 import type { Profile, ProfileConfigInput } from '../../src/shared/profiles'
@@ -98,11 +99,11 @@ describe('MQTT client against the real Mosquitto', () => {
     for (const qos of [0, 1, 2] as const) {
       const r = await api<PublishResult>('publish', {
         profileId: id,
-        topic: `${prefix}/out/q${qos}`,
+        target: { protocol: 'mqtt', topic: `${prefix}/out/q${qos}`, qos },
         payload: enc(`out ${qos}`),
-        qos,
       })
-      expect(r.id).toBeGreaterThan(0)
+      expect(r.ok).toBe(true)
+      expect(r.messageId).toBeGreaterThan(0)
     }
     await vi.waitFor(() => expect(got).toHaveLength(3))
     expect(got.map((p) => [p.topic, p.qos, String(p.payload)]).sort()).toEqual([
@@ -193,10 +194,8 @@ describe('MQTT client against the real Mosquitto', () => {
     await sub.subscribeAsync(`${prefix}/v5/out`, { qos: 1 })
     const r = await api<PublishResult>('publish', {
       profileId: id,
-      topic: `${prefix}/v5/out`,
+      target: { protocol: 'mqtt', topic: `${prefix}/v5/out`, qos: 1, properties },
       payload: enc('{"a":1}'),
-      qos: 1,
-      properties,
     })
     expect(r.reasonCode).toBe(0)
     await vi.waitFor(() => expect(got).toHaveLength(1))

@@ -1,9 +1,9 @@
 import type { Database, Statement } from 'better-sqlite3'
 import { ApiError } from '../../shared/api-error'
-import { MqttPublishProperties, type Qos } from '../../shared/messages'
+import type { Qos } from '../../shared/messages'
 import type { Protocol } from '../../shared/profiles'
-import { decodeFrame, encodeFrame } from '../../shared/wire'
 import type { MessageRecord } from './message-record'
+import { decodeStoredMeta, encodeStoredMeta, metaColumns } from './stored-properties'
 
 /** Flush at least this often, and whenever this many rows wait: a crash loses at most one batch. */
 export const FLUSH_INTERVAL_MS = 50
@@ -84,8 +84,9 @@ export class HistoryStore {
       topicId: db.prepare('SELECT id FROM topics WHERE profile_id = ? AND name = ?'),
       insertTopic: db.prepare('INSERT INTO topics (profile_id, name) VALUES (?, ?)'),
       insert: db.prepare(
-        `INSERT INTO messages (id, topic_id, direction, received_at, qos, retain, dup, properties, size, payload)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO messages (id, topic_id, direction, received_at, qos, retain, dup, properties, size, payload,
+                               routing_key, partition, "offset", msg_key, broker_ts)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       byTopic: db.prepare(
         `${select} WHERE m.topic_id = (SELECT id FROM topics WHERE profile_id = ? AND name = ?)
@@ -113,9 +114,10 @@ export class HistoryStore {
           r.qos,
           r.retain ? 1 : 0,
           r.dup ? 1 : 0,
-          r.properties ? encodeFrame(r.properties) : null,
+          encodeStoredMeta(r),
           r.payload.length,
           r.payload,
+          ...metaColumns(r),
         )
       }
     })
@@ -234,8 +236,6 @@ export class HistoryStore {
   }
 
   toRecord(row: MessageRow): MessageRecord {
-    const properties =
-      row.properties === null ? null : MqttPublishProperties.safeParse(decodeFrame(row.properties))
     return {
       id: row.id,
       profileId: row.profile_id,
@@ -246,7 +246,7 @@ export class HistoryStore {
       qos: row.qos as Qos | null,
       retain: row.retain === 1,
       dup: row.dup === 1,
-      properties: properties?.success ? properties.data : null,
+      ...decodeStoredMeta(row.properties),
       payload: new Uint8Array(row.payload.buffer, row.payload.byteOffset, row.payload.byteLength),
     }
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { bytesToBase64, base64ToBytes } from '../../shared/base64'
-import { MqttPublishProperties, Qos } from '../../shared/messages'
+import { AmqpMeta, KafkaMeta, MqttPublishProperties, Qos } from '../../shared/messages'
 import { decodeFrame, encodeFrame } from '../../shared/wire'
 import type { MessageRecord } from './message-record'
 
@@ -29,6 +29,8 @@ export const HistoryLine = z
     retain: z.boolean().default(false),
     dup: z.boolean().default(false),
     properties: z.unknown().nullable().default(null),
+    amqp: z.unknown().nullable().default(null),
+    kafka: z.unknown().nullable().default(null),
     size: z.number().int().min(0).optional(),
     payload: z.string().optional(),
     payloadBase64: z.string().optional(),
@@ -49,6 +51,8 @@ export function toJsonLine(r: MessageRecord): string {
     retain: r.retain,
     dup: r.dup,
     properties: r.properties ? JSON.parse(encodeFrame(r.properties)) : null,
+    ...(r.amqp ? { amqp: JSON.parse(encodeFrame(r.amqp)) } : {}),
+    ...(r.kafka ? { kafka: JSON.parse(encodeFrame(r.kafka)) } : {}),
     size: r.payload.length,
     ...(text !== null ? { payload: text } : { payloadBase64: bytesToBase64(r.payload) }),
   })
@@ -121,6 +125,16 @@ export function parseJsonLines(
       errors.push({ line, reason: 'properties are not MQTT 5 publish properties' })
       return
     }
+    const amqp = l.amqp === null ? null : AmqpMeta.safeParse(decodeFrame(JSON.stringify(l.amqp)))
+    if (amqp && !amqp.success) {
+      errors.push({ line, reason: `amqp: ${amqp.error.issues[0]?.message ?? 'invalid'}` })
+      return
+    }
+    const kafka = l.kafka === null ? null : KafkaMeta.safeParse(decodeFrame(JSON.stringify(l.kafka)))
+    if (kafka && !kafka.success) {
+      errors.push({ line, reason: `kafka: ${kafka.error.issues[0]?.message ?? 'invalid'}` })
+      return
+    }
     messages.push({
       topic: l.topic,
       direction: l.direction,
@@ -129,6 +143,8 @@ export function parseJsonLines(
       retain: l.retain,
       dup: l.dup,
       properties: props ? props.data : null,
+      amqp: amqp ? amqp.data : null,
+      kafka: kafka ? kafka.data : null,
       payload,
     })
   })

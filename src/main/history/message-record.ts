@@ -1,4 +1,4 @@
-import type { MessageSummary, MqttPublishProperties, Qos } from '../../shared/messages'
+import type { AmqpMeta, KafkaMeta, MessageSummary, MqttPublishProperties, Qos } from '../../shared/messages'
 import { PREVIEW_BYTES } from '../../shared/messages'
 import { payloadPreview } from '../../shared/payload-preview'
 import type { Protocol } from '../../shared/profiles'
@@ -15,6 +15,10 @@ export interface MessageRecord {
   retain: boolean
   dup: boolean
   properties: MqttPublishProperties | null
+  /** AMQP: exchange, routing key and properties; null for the other protocols. */
+  amqp: AmqpMeta | null
+  /** Kafka: partition, offset, key, headers, timestamp; null for the other protocols. */
+  kafka: KafkaMeta | null
   payload: Uint8Array
 }
 
@@ -34,5 +38,7 @@ export function summarize(record: MessageRecord): MessageSummary {
     retain: record.retain,
     dup: record.dup,
     properties: record.properties,
+    amqp: record.amqp,
+    kafka: record.kafka,
   }
 }

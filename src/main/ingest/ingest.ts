@@ -1,4 +1,4 @@
-import type { MqttPublishProperties, Qos } from '../../shared/messages'
+import type { AmqpMeta, KafkaMeta, MqttPublishProperties, Qos } from '../../shared/messages'
 import type { Protocol } from '../../shared/profiles'
 import type { HistoryStore } from '../history/history-store'
 import type { MessageRecord } from '../history/message-record'
@@ -11,6 +11,9 @@ export interface IncomingMessage {
   retain: boolean
   dup: boolean
   properties: MqttPublishProperties | null
+  /** AMQP and Kafka metadata; leave out (or null) for MQTT. */
+  amqp?: AmqpMeta | null
+  kafka?: KafkaMeta | null
 }
 
 /**
@@ -34,6 +37,8 @@ export class Ingest {
       direction: 'in',
       receivedAt: Date.now(),
       ...m,
+      amqp: m.amqp ?? null,
+      kafka: m.kafka ?? null,
     }
     const paused = this.paused(profileId)
     const node = this.views.tree(profileId).record(m.topic, {
@@ -55,7 +60,14 @@ export class Ingest {
     protocol: Protocol,
     m: IncomingMessage & { receivedAt: number; direction: 'in' | 'out' },
   ): void {
-    const record: MessageRecord = { id: this.history.nextId(), profileId, protocol, ...m }
+    const record: MessageRecord = {
+      id: this.history.nextId(),
+      profileId,
+      protocol,
+      ...m,
+      amqp: m.amqp ?? null,
+      kafka: m.kafka ?? null,
+    }
     const node =
       m.direction === 'in'
         ? this.views.tree(profileId).record(m.topic, {
@@ -78,6 +90,8 @@ export class Ingest {
       direction: 'out',
       receivedAt: Date.now(),
       ...m,
+      amqp: m.amqp ?? null,
+      kafka: m.kafka ?? null,
     }
     if (!this.paused(profileId)) this.history.append(record)
     return record

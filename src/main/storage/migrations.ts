@@ -102,6 +102,30 @@ export const migrations: readonly Migration[] = [
       `)
     },
   },
+  {
+    version: 4,
+    description: "publish log: what each connection sent, with the broker's answer",
+    up(db) {
+      // The payload is kept here, not referenced in `messages`: a re-send must work after the
+      // history was pruned or cleared. Deleting a profile deletes its log.
+      db.exec(`
+        CREATE TABLE publish_log (
+          id          INTEGER PRIMARY KEY,
+          profile_id  TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+          at          INTEGER NOT NULL,
+          target      TEXT NOT NULL,            -- JSON PublishTarget (bytes as {"$bytes": base64})
+          template    INTEGER NOT NULL,
+          payload     BLOB NOT NULL,
+          count       INTEGER NOT NULL DEFAULT 1,
+          sent        INTEGER NOT NULL DEFAULT 0,
+          failed      INTEGER NOT NULL DEFAULT 0,
+          result      TEXT,                     -- JSON PublishResult of the last send
+          error       TEXT
+        ) STRICT;
+        CREATE INDEX publish_log_by_profile ON publish_log (profile_id, id);
+      `)
+    },
+  },
 ]
 
 export const LATEST_SCHEMA_VERSION = migrations.length

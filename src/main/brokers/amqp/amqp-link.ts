@@ -36,13 +36,18 @@ export function amqpConnectOptions(config: AmqpConfig, secrets: Secrets): [Optio
   return [url, socket]
 }
 
+/** A connected amqplib connection, for the AmqpConnection to open its channels on. */
+export interface AmqpLink extends BrokerLink {
+  readonly connection: ChannelModel
+}
+
 export class AmqpLinkFactory implements LinkFactory {
   constructor(
     private readonly config: AmqpConfig,
     private readonly secrets: Secrets,
   ) {}
 
-  async connect(callbacks: LinkCallbacks, signal: AbortSignal): Promise<BrokerLink> {
+  async connect(callbacks: LinkCallbacks, signal: AbortSignal): Promise<AmqpLink> {
     const [url, socket] = amqpConnectOptions(this.config, this.secrets)
     let conn: ChannelModel
     try {
@@ -68,6 +73,7 @@ export class AmqpLinkFactory implements LinkFactory {
     })
     const props = conn.connection.serverProperties
     return {
+      connection: conn,
       serverInfo: [props.product, props.version, props.cluster_name ? `cluster ${props.cluster_name}` : '']
         .filter(Boolean)
         .join(' '),

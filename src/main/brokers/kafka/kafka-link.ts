@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type KafkaConfig as KafkaJsConfig, type SASLOptions } from 'kafkajs'
+import { Kafka, logLevel, type Admin, type KafkaConfig as KafkaJsConfig, type SASLOptions } from 'kafkajs'
 import type { KafkaConfig, Secrets } from '../../../shared/profiles'
 import {
   describeError,
@@ -53,14 +53,21 @@ export function kafkaReason(err: unknown): string {
   return describeError(e)
 }
 
+/** A connected cluster: the kafkajs client to make producers with, and the admin that probes it. */
+export interface KafkaLink extends BrokerLink {
+  readonly kafka: Kafka
+  readonly admin: Admin
+}
+
 export class KafkaLinkFactory implements LinkFactory {
   constructor(
     private readonly config: KafkaConfig,
     private readonly secrets: Secrets,
   ) {}
 
-  async connect(callbacks: LinkCallbacks, signal: AbortSignal): Promise<BrokerLink> {
-    const admin = new Kafka(kafkaClientConfig(this.config, this.secrets)).admin()
+  async connect(callbacks: LinkCallbacks, signal: AbortSignal): Promise<KafkaLink> {
+    const kafka = new Kafka(kafkaClientConfig(this.config, this.secrets))
+    const admin = kafka.admin()
     const onAbort = () => void admin.disconnect().catch(() => undefined)
     signal.addEventListener('abort', onAbort, { once: true })
     let cluster: Awaited<ReturnType<typeof admin.describeCluster>>
@@ -98,6 +105,8 @@ export class KafkaLinkFactory implements LinkFactory {
     probe.unref()
 
     return {
+      kafka,
+      admin,
       serverInfo: `cluster ${cluster.clusterId}, ${cluster.brokers.length} broker${cluster.brokers.length === 1 ? '' : 's'}, controller ${cluster.controller ?? 'unknown'}`,
       close: async () => {
         closing = true

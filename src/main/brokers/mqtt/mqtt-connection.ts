@@ -1,12 +1,12 @@
 import type { IClientSubscribeOptions, MqttClient } from 'mqtt'
 import { ApiError } from '../../../shared/api-error'
-import type { PublishResult } from '../../../shared/api'
-import type { MqttPublishProperties, Qos } from '../../../shared/messages'
+import type { PublishResult, PublishTarget } from '../../../shared/publish'
 import { topicNameError } from '../../../shared/mqtt-topic'
 import type { MqttConfig, Secrets } from '../../../shared/profiles'
 import type { MqttSubscription, SubscriptionStatus } from '../../../shared/subscriptions'
 import type { BrokerLink, LinkCallbacks, LinkFactory } from '../../connections/broker-link'
 import type { Ingest } from '../../ingest/ingest'
+import type { PublishingConnection } from '../../publish/publishing-connection'
 import { MqttLinkFactory } from './mqtt-link'
 import { fromPacketProperties, toPacketProperties } from './mqtt-properties'
 import { subackReason } from './suback-reasons'
@@ -17,23 +17,20 @@ export interface MqttConnectionDeps {
   onSubscriptions(list: SubscriptionStatus[]): void
 }
 
-export interface PublishInput {
-  topic: string
-  payload: Uint8Array
-  qos: Qos
-  retain: boolean
-  properties?: MqttPublishProperties
-}
-
 /**
  * One MQTT profile's live connection: the link factory the ManagedSession reconnects with, the
  * subscriptions (subscribed again on every new link, each SUBACK tracked), publishing, and the
  * hand-off of every received message to the ingest.
  */
-export class MqttConnection implements LinkFactory {
+export class MqttConnection implements LinkFactory, PublishingConnection {
   private client: MqttClient | null = null
   private readonly links: MqttLinkFactory
   private readonly subs = new Map<string, SubscriptionStatus>()
+  /**
+   * PUBACK/PUBREC reason codes by packet id: on success mqtt.js resolves a publish with the packet
+   * it sent, not the broker's answer, so "no matching subscribers" (16) would read as 0.
+   */
+  private readonly ackReasons = new Map<number, number>()
 
   constructor(
     readonly profileId: string,
@@ -66,6 +63,10 @@ export class MqttConnection implements LinkFactory {
         properties: fromPacketProperties(packet.properties),
       })
     })
+    client.on('packetreceive', (packet) => {
+      if ((packet.cmd === 'puback' || packet.cmd === 'pubrec') && packet.messageId !== undefined)
+        this.ackReasons.set(packet.messageId, packet.reasonCode ?? 0)
+    })
     client.on('close', () => {
       if (this.client === client) this.goOffline()
     })
@@ -96,22 +97,28 @@ export class MqttConnection implements LinkFactory {
     if (client) await client.unsubscribeAsync(filter).catch(() => undefined)
   }
 
-  async publish(input: PublishInput): Promise<PublishResult> {
+  async publish(target: PublishTarget, payload: Uint8Array): Promise<PublishResult> {
+    if (target.protocol !== 'mqtt')
+      throw new ApiError('invalid_input', `An MQTT connection cannot publish to ${target.protocol}`)
+    const input = { ...target, payload }
     const error = topicNameError(input.topic)
     if (error) throw new ApiError('invalid_input', error, [{ path: 'topic', message: error }])
     const client = this.client
     if (!client) throw new ApiError('unavailable', 'Not connected: connect the profile to publish')
     const v5 = this.config.mqttVersion === 5
-    const payload = Buffer.from(input.payload.buffer, input.payload.byteOffset, input.payload.byteLength)
+    const bytes = Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength)
     let reasonCode: number | null = null
     let reason: string | null = null
     try {
-      const packet = await client.publishAsync(input.topic, payload, {
+      const packet = await client.publishAsync(input.topic, bytes, {
         qos: input.qos,
         retain: input.retain,
         properties: v5 ? toPacketProperties(input.properties) : undefined,
       })
-      const rc = (packet as { reasonCode?: number } | undefined)?.reasonCode
+      const messageId = packet?.messageId
+      const acked = messageId === undefined ? undefined : this.ackReasons.get(messageId)
+      if (messageId !== undefined) this.ackReasons.delete(messageId)
+      const rc = acked ?? (packet as { reasonCode?: number } | undefined)?.reasonCode
       if (v5 && input.qos > 0) reasonCode = rc ?? 0
       if (rc === 16) reason = 'No matching subscribers'
     } catch (err) {
@@ -129,7 +136,17 @@ export class MqttConnection implements LinkFactory {
       dup: false,
       properties: v5 ? (input.properties ?? null) : null,
     })
-    return { id: record.id, reasonCode, reason }
+    return {
+      messageId: record.id,
+      at: record.receivedAt,
+      // 0x10 "no matching subscribers" is a success that says no one listened.
+      ok: reasonCode === null || reasonCode < 0x80,
+      reasonCode,
+      reason,
+      kafka: null,
+      amqp: null,
+      resolvedText: null,
+    }
   }
 
   private async sendSubscribe(client: MqttClient, sub: SubscriptionStatus): Promise<SubscriptionStatus> {
@@ -179,6 +196,7 @@ export class MqttConnection implements LinkFactory {
 
   private goOffline(): void {
     this.client = null
+    this.ackReasons.clear()
     for (const [filter, s] of this.subs)
       this.subs.set(filter, { ...s, state: 'offline', grantedQos: null, reasonCode: null, reason: null })
     this.changed()

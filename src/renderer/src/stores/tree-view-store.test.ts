@@ -20,6 +20,8 @@ function msg(id: number, topic: string): MessageSummary {
     retain: false,
     dup: false,
     properties: null,
+    amqp: null,
+    kafka: null,
   }
 }
 

@@ -18,6 +18,8 @@ function msg(id: number): MessageSummary {
     retain: false,
     dup: false,
     properties: null,
+    amqp: null,
+    kafka: null,
   }
 }
 function detail(over: Partial<TopicDetail> = {}): TopicDetail {

@@ -1,0 +1,132 @@
+import { ApiError } from '../../../shared/api-error'
+import type { KafkaConfig, Secrets } from '../../../shared/profiles'
+import type { PublishResult, PublishTarget } from '../../../shared/publish'
+import { kafkaTreePath } from '../../../shared/tree-paths'
+import type { BrokerLink, LinkCallbacks, LinkFactory } from '../../connections/broker-link'
+import type { Ingest } from '../../ingest/ingest'
+import type { PublishingConnection } from '../../publish/publishing-connection'
+import { KafkaLinkFactory, kafkaReason } from './kafka-link'
+import { KafkaPublisher } from './kafka-publisher'
+
+export interface KafkaConnectionDeps {
+  ingest: Ingest
+}
+
+/**
+ * One Kafka profile's live connection: the link factory the ManagedSession reconnects with, and
+ * producing to whichever link is current. kafkajs stays behind this folder.
+ */
+export class KafkaConnection implements LinkFactory, PublishingConnection {
+  private readonly links: KafkaLinkFactory
+  private publisher: KafkaPublisher | null = null
+
+  constructor(
+    readonly profileId: string,
+    config: KafkaConfig,
+    secrets: Secrets,
+    private readonly deps: KafkaConnectionDeps,
+  ) {
+    this.links = new KafkaLinkFactory(config, secrets)
+  }
+
+  get connected(): boolean {
+    return this.publisher !== null
+  }
+
+  async connect(callbacks: LinkCallbacks, signal: AbortSignal): Promise<BrokerLink> {
+    const made: { publisher?: KafkaPublisher } = {}
+    const link = await this.links.connect(
+      {
+        onLost: (reason) => {
+          if (made.publisher) this.retire(made.publisher)
+          callbacks.onLost(reason)
+        },
+      },
+      signal,
+    )
+    const publisher = new KafkaPublisher(link.kafka, link.admin)
+    made.publisher = publisher
+    this.publisher = publisher
+    return {
+      serverInfo: link.serverInfo,
+      close: async () => {
+        await this.retire(publisher)
+        await link.close()
+      },
+    }
+  }
+
+  async publish(target: PublishTarget, payload: Uint8Array): Promise<PublishResult> {
+    if (target.protocol !== 'kafka')
+      throw new ApiError('invalid_input', `A Kafka connection cannot publish to ${target.protocol}`)
+    const publisher = this.publisher
+    if (!publisher) throw new ApiError('unavailable', 'Not connected: connect the profile to publish')
+    const timestamp = Date.now()
+    const outcome = await publisher.send({
+      topic: target.topic,
+      partition: target.partition,
+      key: target.key,
+      value: payload,
+      headers: target.headers,
+      timestamp,
+    })
+    if (!outcome.ok) {
+      // Nothing was appended anywhere (no offset to point at), so nothing goes to the history.
+      return {
+        messageId: null,
+        at: timestamp,
+        ok: false,
+        reasonCode: null,
+        reason: refusal(outcome.error),
+        kafka: null,
+        amqp: null,
+        resolvedText: null,
+      }
+    }
+    const record = this.deps.ingest.sent(this.profileId, 'kafka', {
+      topic: kafkaTreePath(target.topic, outcome.partition),
+      payload,
+      qos: null,
+      retain: false,
+      dup: false,
+      properties: null,
+      kafka: {
+        topic: target.topic,
+        partition: outcome.partition,
+        offset: outcome.offset,
+        key: target.key,
+        headers: outcome.headers,
+        timestamp: outcome.logAppendTime ?? timestamp,
+        timestampType: outcome.logAppendTime === null ? 'create' : 'log-append',
+      },
+    })
+    return {
+      messageId: record.id,
+      at: record.receivedAt,
+      ok: true,
+      reasonCode: null,
+      reason: null,
+      kafka: { partition: outcome.partition, offset: outcome.offset },
+      amqp: null,
+      resolvedText: null,
+    }
+  }
+
+  private retire(publisher: KafkaPublisher): Promise<void> {
+    if (this.publisher === publisher) this.publisher = null
+    return publisher.close()
+  }
+}
+
+/** The innermost reason, with the protocol's error name when the broker gave one. */
+function refusal(error: unknown): string {
+  const reason = kafkaReason(error)
+  let e: unknown = error
+  for (let depth = 0; depth < 5 && e; depth++) {
+    const type = (e as { type?: unknown }).type
+    if (typeof type === 'string' && /^[A-Z_]+$/.test(type) && !reason.includes(type))
+      return `${type}: ${reason}`
+    e = (e as { originalError?: unknown; cause?: unknown }).originalError ?? (e as { cause?: unknown }).cause
+  }
+  return reason
+}

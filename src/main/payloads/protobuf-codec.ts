@@ -1,0 +1,102 @@
+/**
+ * Protobuf decoding against a .proto the user supplies. Lives in the core because protobufjs builds
+ * its encoders and decoders with `new Function`, which the renderer's CSP forbids.
+ */
+import protobuf from 'protobufjs'
+
+interface ParsedProto {
+  root: protobuf.Root
+  /** Fully qualified names, without the leading dot, of the message types the text itself defines. */
+  types: string[]
+}
+
+const CACHE_SIZE = 8
+/** Parsed protos by their text, least recently used first, so decoding a stream of messages parses once. */
+const cache = new Map<string, ParsedProto>()
+
+function collectTypes(ns: protobuf.NamespaceBase, out: string[]): void {
+  for (const child of ns.nestedArray) {
+    if (child instanceof protobuf.Type) out.push(child.fullName.replace(/^\./, ''))
+    // A Type is a Namespace too: nested messages are inside it.
+    if (child instanceof protobuf.Namespace || child instanceof protobuf.Type) collectTypes(child, out)
+  }
+}
+
+function parseProto(protoText: string): ParsedProto {
+  const cached = cache.get(protoText)
+  if (cached) {
+    cache.delete(protoText)
+    cache.set(protoText, cached)
+    return cached
+  }
+  const root = new protobuf.Root()
+  let imports: string[]
+  try {
+    // keepCase: fields are named as in the .proto, not camelCased.
+    const parsed = protobuf.parse(protoText, root, { keepCase: true })
+    imports = [...(parsed.imports ?? []), ...(parsed.weakImports ?? [])]
+  } catch (e) {
+    throw new Error(`The .proto does not parse: ${e instanceof Error ? e.message : String(e)}`)
+  }
+  const types: string[] = []
+  collectTypes(root, types)
+  types.sort()
+  // protobufjs bundles the well-known types (google/protobuf/timestamp.proto, …); other imports
+  // cannot be resolved from a single text, and resolveAll below names the type that is missing.
+  for (const file of new Set(imports)) {
+    const json = protobuf.common.get(file)
+    if (json?.nested) root.addJSON(json.nested)
+  }
+  try {
+    root.resolveAll()
+  } catch (e) {
+    const missing = imports.filter((f) => !protobuf.common.get(f))
+    const hint =
+      missing.length > 0
+        ? ` (imports are not followed: paste the types of ${missing.join(', ')} into this text)`
+        : ''
+    throw new Error(
+      `The .proto refers to a type it does not define: ${e instanceof Error ? e.message : String(e)}${hint}`,
+    )
+  }
+  const entry = { root, types }
+  cache.set(protoText, entry)
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!)
+  return entry
+}
+
+/** Every message type of the .proto (nested ones included), fully qualified, sorted. Throws when it does not parse. */
+export function protoMessageTypes(protoText: string): string[] {
+  return [...parseProto(protoText).types]
+}
+
+/**
+ * Decodes `bytes` as `messageType` and returns pretty JSON: 64-bit integers as strings (exact),
+ * enums by name, bytes as base64, only the fields present, and each set oneof named.
+ */
+export function decodeProtobuf(protoText: string, messageType: string, bytes: Uint8Array): string {
+  const { root, types } = parseProto(protoText)
+  const name = messageType.replace(/^\./, '')
+  const found = name === '' ? null : root.lookup(name)
+  if (!(found instanceof protobuf.Type)) {
+    throw new Error(
+      `No message type ${name || '(none given)'} in the .proto; it has: ${types.join(', ') || 'none'}`,
+    )
+  }
+  let message: protobuf.Message
+  try {
+    message = found.decode(bytes)
+  } catch (e) {
+    throw new Error(`Not a valid ${name} message: ${e instanceof Error ? e.message : String(e)}`)
+  }
+  const object = found.toObject(message, {
+    longs: String,
+    enums: String,
+    bytes: String,
+    defaults: false,
+    oneofs: true,
+    // NaN and Infinity as strings, as the proto3 JSON mapping has them (JSON.stringify would write null)
+    json: true,
+  })
+  return JSON.stringify(object, null, 2)
+}
