@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
-const PARTS = ['ingest', 'heap', 'delta', 'history', 'ui']
+const PARTS = ['ingest', 'heap', 'delta', 'history', 'kafka-browse', 'ui']
 
 const { values: args } = parseArgs({
   options: {
@@ -34,7 +34,9 @@ const { values: args } = parseArgs({
   },
 })
 if (args.help) {
-  console.log('usage: npm run bench -- [--only ingest,heap,delta,history,ui] [--quick] [--no-docs]')
+  console.log(
+    'usage: npm run bench -- [--only ingest,heap,delta,history,kafka-browse,ui] [--quick] [--no-docs]',
+  )
   process.exit(0)
 }
 const only = args.only ? args.only.split(',').map((s) => s.trim()) : PARTS
@@ -54,6 +56,7 @@ const settings = args.quick
       HEAP_TOPICS: 50_000,
       HEAP_SNAPSHOT_TOPICS: 20_000,
       UI_SECONDS: 12,
+      KAFKA_RECORDS: 100_000,
     }
   : {
       MESSAGES: 200_000,
@@ -62,13 +65,16 @@ const settings = args.quick
       HEAP_TOPICS: 200_000,
       HEAP_SNAPSHOT_TOPICS: 50_000,
       UI_SECONDS: 30,
+      KAFKA_RECORDS: 1_000_000,
     }
 
 const temp = mkdtempSync(join(os.tmpdir(), 'brokerlens-bench-'))
-// Our own state file: startBrokers starts (and stopBrokers stops) a Mosquitto of this run alone.
+// Our own state file: startBrokers starts (and stopBrokers stops) brokers of this run alone.
 process.env.BROKERLENS_BROKERS_FILE = join(temp, 'brokers', 'state.json')
 const partsDir = join(temp, 'parts')
 const log = (line) => console.log(`[bench] ${line}`)
+// Kafka takes ~20 s to start: only when its part runs.
+const brokerNames = only.includes('kafka-browse') ? ['mosquitto', 'kafka'] : ['mosquitto']
 
 const started = Date.now()
 const machine = machineInfo()
@@ -88,6 +94,7 @@ const report = {
   heap: null,
   delta: null,
   history: null,
+  'kafka-browse': null,
   ui: null,
   errors: {},
 }
@@ -97,7 +104,7 @@ const onSignal = async (signal) => {
   if (stopping) process.exit(130)
   stopping = true
   log(`${signal}: stopping the bench broker`)
-  await stopBrokers(['mosquitto'], { log: () => {} }).catch(() => {})
+  await stopBrokers(brokerNames, { log: () => {} }).catch(() => {})
   rmSync(temp, { recursive: true, force: true })
   process.exit(130)
 }
@@ -105,7 +112,7 @@ process.on('SIGINT', onSignal)
 process.on('SIGTERM', onSignal)
 
 try {
-  const state = await startBrokers(['mosquitto'], { log: (line) => log(line) })
+  const state = await startBrokers(brokerNames, { log: (line) => log(line) })
   const broker = state.mosquitto
   log(`mosquitto on ${broker.urls.plain}`)
 
@@ -150,9 +157,7 @@ try {
   report.errors.run = err instanceof Error ? err.message : String(err)
   log(`failed: ${report.errors.run}`)
 } finally {
-  await stopBrokers(['mosquitto'], { log: (line) => log(line) }).catch((err) =>
-    log(`stopping: ${err.message}`),
-  )
+  await stopBrokers(brokerNames, { log: (line) => log(line) }).catch((err) => log(`stopping: ${err.message}`))
   rmSync(temp, { recursive: true, force: true })
 }
 
@@ -232,6 +237,55 @@ function figures(r) {
   const rows = []
   const add = (part, what, value, shown, target, baseline, ok) =>
     rows.push({ part, what, value, shown, target, baseline, ok })
+  const k = r['kafka-browse']
+  if (k) {
+    add(
+      'kafka-browse',
+      'bare kafkajs consumer (baseline)',
+      k.bare.recordsPerSecond,
+      `${n0(k.bare.recordsPerSecond)} records/s`,
+      '',
+      'median; fresh group, eachBatch',
+      null,
+    )
+    add(
+      'kafka-browse',
+      'browseKafka into the history, 10,000 a page',
+      k.browse.recordsPerSecond,
+      `${n0(k.browse.recordsPerSecond)} records/s`,
+      '',
+      'median',
+      null,
+    )
+    add(
+      'kafka-browse',
+      'ratio browse / bare',
+      k.ratio,
+      n2(k.ratio),
+      `≥ ${k.target}`,
+      'bare, same run',
+      k.ratio >= k.target,
+    )
+    add(
+      'kafka-browse',
+      'history rows = records, every browse run',
+      k.historyRowsMatch,
+      k.historyRowsMatch ? 'yes' : 'no',
+      'yes',
+      '',
+      k.historyRowsMatch,
+    )
+    if (k.breakdown)
+      add(
+        'kafka-browse',
+        'fetch + decode + merge / tree + history',
+        k.breakdown.intakeMicrosPerRecord,
+        `${n2(k.breakdown.readMicrosPerRecord)} / ${n2(k.breakdown.intakeMicrosPerRecord)} µs per record`,
+        '',
+        '',
+        null,
+      )
+  }
   const i = r.ingest
   if (i) {
     const spread = (kind) => {

@@ -28,6 +28,11 @@ import { PublishLogStore } from './publish/publish-log-store'
 import { PublishService } from './publish/publish-service'
 import { isPublishingConnection } from './publish/publishing-connection'
 import { decodeProtobuf, protoMessageTypes } from './payloads/protobuf-codec'
+import { KafkaConnection } from './brokers/kafka/kafka-connection'
+import { KafkaAdminService } from './kafka/kafka-admin-service'
+import { KafkaBrowseService } from './kafka/kafka-browse-service'
+import { LagSampler } from './kafka/lag-sampler'
+import { LagStore } from './kafka/lag-store'
 import { openDatabase } from './storage/database'
 import { Checkpointer } from './storage/checkpointer'
 import { Settings } from './storage/settings'
@@ -155,6 +160,28 @@ export function createCore(options: CoreOptions): Core {
     },
     (event) => emit(event),
   )
+  /** The live kafkajs client of a Kafka profile, or an error that says why there is none. */
+  const kafkaOf = (profileId: string) => {
+    const profile = profiles.get(profileId)
+    if (profile.config.protocol !== 'kafka')
+      throw new ApiError('invalid_input', `${profile.config.name} is not a Kafka profile`)
+    const c = connections.connection(profileId)
+    if (c instanceof KafkaConnection) return c.live()
+    throw new ApiError('unavailable', `${profile.config.name} is not connected`)
+  }
+  const kafkaAdmin = new KafkaAdminService(kafkaOf)
+  const kafkaBrowse = new KafkaBrowseService(
+    kafkaOf,
+    ingest,
+    history,
+    (status) => emit({ type: 'kafka.tail', status }),
+    db,
+  )
+  const lagSampler = new LagSampler(
+    new LagStore(db),
+    (profileId, groupId) => kafkaAdmin.group(profileId, groupId),
+    (profileId, groupId, sample) => emit({ type: 'kafka.lag', profileId, groupId, sample }),
+  )
   const offlineStatus = (s: MqttConfig['subscriptions'][number]): SubscriptionStatus => ({
     ...s,
     state: 'offline',
@@ -242,6 +269,25 @@ export function createCore(options: CoreOptions): Core {
     startPublishJob: ({ request, count, intervalMs }) => publishing.startJob(request, count, intervalMs),
     stopPublishJob: ({ id }) => publishing.stopJob(id),
     listPublishJobs: () => publishing.listJobs(),
+    kafkaCluster: ({ profileId }) => kafkaAdmin.cluster(profileId),
+    listKafkaTopics: ({ profileId }) => kafkaAdmin.listTopics(profileId),
+    getKafkaTopic: ({ profileId, topic }) => kafkaAdmin.topic(profileId, topic),
+    createKafkaTopic: (input) => kafkaAdmin.createTopic(input),
+    deleteKafkaTopic: ({ profileId, topic }) => kafkaAdmin.deleteTopic(profileId, topic),
+    browseKafka: (request) => kafkaBrowse.browse(request),
+    startKafkaTail: ({ profileId, topic, partitions }) => kafkaBrowse.startTail(profileId, topic, partitions),
+    stopKafkaTail: ({ id }) => kafkaBrowse.stopTail(id),
+    listKafkaTails: () => kafkaBrowse.listTails(),
+    listKafkaGroups: ({ profileId }) => kafkaAdmin.listGroups(profileId),
+    getKafkaGroup: ({ profileId, groupId }) => kafkaAdmin.group(profileId, groupId),
+    deleteKafkaGroup: ({ profileId, groupId }) => kafkaAdmin.deleteGroup(profileId, groupId),
+    getKafkaLagHistory: ({ profileId, groupId, since }) => lagSampler.history(profileId, groupId, since),
+    watchKafkaLag: ({ profileId, groupId, intervalMs }) => {
+      profiles.get(profileId)
+      return lagSampler.watch(profileId, groupId, intervalMs)
+    },
+    previewKafkaOffsetReset: (request) => kafkaAdmin.previewReset(request),
+    applyKafkaOffsetReset: (request) => kafkaAdmin.applyReset(request),
     parseProto: ({ proto }) => ({ types: asInvalidInput(() => protoMessageTypes(proto)) }),
     decodeProtobuf: ({ proto, messageType, payload }) => ({
       json: asInvalidInput(() => decodeProtobuf(proto, messageType, payload)),
@@ -384,6 +430,8 @@ export function createCore(options: CoreOptions): Core {
       closed ??= (async () => {
         replays.close()
         publishing.close()
+        lagSampler.close()
+        await kafkaBrowse.close()
         await connections.closeAll()
         views.close()
         searchIndex.stop()

@@ -4,6 +4,23 @@ import { ConnectionStatus } from './connection-status'
 import { HistoryFilter, HistoryPage, HistoryStats } from './history'
 import { ReplayRequest, ReplayStatus } from './replay'
 import { SavedPayload, SavedPayloadInput, SavedPayloadSummary } from './saved-payloads'
+import {
+  CreateKafkaTopic,
+  KafkaBrowsePage,
+  KafkaBrowseRequest,
+  KafkaClusterInfo,
+  KafkaGroupDetail,
+  KafkaGroupId,
+  KafkaGroupSummary,
+  KafkaLagHistory,
+  KafkaLagSample,
+  KafkaResetPreview,
+  KafkaResetRequest,
+  KafkaTailStatus,
+  KafkaTopicDetail,
+  KafkaTopicName,
+  KafkaTopicSummary,
+} from './kafka'
 import { Bytes, MessagePayload, MessageSummary } from './messages'
 import {
   PublishJobRequest,
@@ -100,6 +117,54 @@ export const apiSpec = {
   startPublishJob: method(PublishJobRequest, PublishJobStatus),
   stopPublishJob: method(z.strictObject({ id: z.string().max(64) }), PublishJobStatus),
   listPublishJobs: method(Empty, z.array(PublishJobStatus)),
+
+  /** Kafka (see `shared/kafka.ts`): the cluster, its topics and their configs. */
+  kafkaCluster: method(ByProfile, KafkaClusterInfo),
+  listKafkaTopics: method(ByProfile, z.array(KafkaTopicSummary)),
+  getKafkaTopic: method(
+    z.strictObject({ profileId: ProfileId, topic: z.string().max(249) }),
+    KafkaTopicDetail,
+  ),
+  createKafkaTopic: method(CreateKafkaTopic, KafkaTopicDetail),
+  deleteKafkaTopic: method(z.strictObject({ profileId: ProfileId, topic: KafkaTopicName }), z.null()),
+  /** Reads a page of records without joining a group or committing; they go to the history. */
+  browseKafka: method(KafkaBrowseRequest, KafkaBrowsePage),
+  /** Follows a topic's new records into the tree and history; `kafka.tail` events report it. */
+  startKafkaTail: method(
+    z.strictObject({
+      profileId: ProfileId,
+      topic: KafkaTopicName,
+      partitions: z.array(z.number().int().min(0)).nullable().default(null),
+    }),
+    KafkaTailStatus,
+  ),
+  stopKafkaTail: method(z.strictObject({ id: z.string().max(64) }), KafkaTailStatus),
+  listKafkaTails: method(Empty, z.array(KafkaTailStatus)),
+  listKafkaGroups: method(ByProfile, z.array(KafkaGroupSummary)),
+  getKafkaGroup: method(z.strictObject({ profileId: ProfileId, groupId: KafkaGroupId }), KafkaGroupDetail),
+  deleteKafkaGroup: method(z.strictObject({ profileId: ProfileId, groupId: KafkaGroupId }), z.null()),
+  /** Stored lag samples of a group (since `since`, ms), with the catch-up rate and estimate. */
+  getKafkaLagHistory: method(
+    z.strictObject({
+      profileId: ProfileId,
+      groupId: KafkaGroupId,
+      since: z.number().nullable().default(null),
+    }),
+    KafkaLagHistory,
+  ),
+  /** Samples a group's lag every `intervalMs` (null stops), stored and sent as `kafka.lag` events. */
+  watchKafkaLag: method(
+    z.strictObject({
+      profileId: ProfileId,
+      groupId: KafkaGroupId,
+      intervalMs: z.number().int().min(1000).max(3_600_000).nullable(),
+    }),
+    KafkaLagHistory,
+  ),
+  /** The offsets a reset would set, against the current ones; nothing is changed. */
+  previewKafkaOffsetReset: method(KafkaResetRequest, KafkaResetPreview),
+  /** Applies a reset; refused (conflict) while the group has active members. */
+  applyKafkaOffsetReset: method(KafkaResetRequest, KafkaResetPreview),
 
   /** Parses a user's `.proto` text; lists its message types, or fails with the parser's error. */
   parseProto: method(
@@ -255,6 +320,13 @@ export const ApiEvent = z.discriminatedUnion('type', [
   /** A publish log row was added or a job's row updated. */
   z.strictObject({ type: z.literal('publish.logged'), entry: PublishLogEntry }),
   z.strictObject({ type: z.literal('publish.job'), status: PublishJobStatus }),
+  z.strictObject({ type: z.literal('kafka.tail'), status: KafkaTailStatus }),
+  z.strictObject({
+    type: z.literal('kafka.lag'),
+    profileId: ProfileId,
+    groupId: z.string(),
+    sample: KafkaLagSample,
+  }),
 ])
 export type ApiEvent = z.infer<typeof ApiEvent>
 

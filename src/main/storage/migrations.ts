@@ -126,6 +126,29 @@ export const migrations: readonly Migration[] = [
       `)
     },
   },
+  {
+    version: 5,
+    description: 'Kafka consumer group lag samples; Kafka records findable by offset',
+    up(db) {
+      // Lag samples persist (watches do not: see lag-sampler.ts) and are bounded by LagStore: the
+      // newest 100,000 per group, none older than 30 days. Deleting a profile deletes its samples.
+      // The partial index lets a browse find which records of a partition the history already holds
+      // (one range lookup per page), so that reading a page again stores nothing twice; it covers
+      // Kafka rows only, so MQTT and AMQP writes do not pay for it.
+      db.exec(`
+        CREATE TABLE kafka_lag_samples (
+          id          INTEGER PRIMARY KEY,
+          profile_id  TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+          group_id    TEXT NOT NULL,
+          at          INTEGER NOT NULL,         -- ms since the epoch, when the sample was taken
+          total_lag   INTEGER,                  -- null: no partition of the group has a commit
+          partitions  TEXT NOT NULL             -- JSON [[topic, partition, lag | null], …]
+        ) STRICT;
+        CREATE INDEX kafka_lag_samples_by_group ON kafka_lag_samples (profile_id, group_id, at);
+        CREATE INDEX messages_by_kafka_offset ON messages (topic_id, "offset") WHERE "offset" IS NOT NULL;
+      `)
+    },
+  },
 ]
 
 export const LATEST_SCHEMA_VERSION = migrations.length

@@ -1,3 +1,4 @@
+import type { Admin, Kafka } from 'kafkajs'
 import { ApiError } from '../../../shared/api-error'
 import type { KafkaConfig, Secrets } from '../../../shared/profiles'
 import type { PublishResult, PublishTarget } from '../../../shared/publish'
@@ -19,6 +20,8 @@ export interface KafkaConnectionDeps {
 export class KafkaConnection implements LinkFactory, PublishingConnection {
   private readonly links: KafkaLinkFactory
   private publisher: KafkaPublisher | null = null
+  /** The current link's kafkajs client and admin, for the cluster, browse and group features. */
+  private current: { kafka: Kafka; admin: Admin } | null = null
 
   constructor(
     readonly profileId: string,
@@ -38,7 +41,8 @@ export class KafkaConnection implements LinkFactory, PublishingConnection {
     const link = await this.links.connect(
       {
         onLost: (reason) => {
-          if (made.publisher) this.retire(made.publisher)
+          if (made.publisher) void this.retire(made.publisher)
+          this.current = null
           callbacks.onLost(reason)
         },
       },
@@ -47,13 +51,22 @@ export class KafkaConnection implements LinkFactory, PublishingConnection {
     const publisher = new KafkaPublisher(link.kafka, link.admin)
     made.publisher = publisher
     this.publisher = publisher
+    const current = { kafka: link.kafka, admin: link.admin }
+    this.current = current
     return {
       serverInfo: link.serverInfo,
       close: async () => {
+        if (this.current === current) this.current = null
         await this.retire(publisher)
         await link.close()
       },
     }
+  }
+
+  /** The live kafkajs client and admin; ApiError 'unavailable' while not connected. */
+  live(): { kafka: Kafka; admin: Admin } {
+    if (!this.current) throw new ApiError('unavailable', 'Not connected: connect the profile first')
+    return this.current
   }
 
   async publish(target: PublishTarget, payload: Uint8Array): Promise<PublishResult> {

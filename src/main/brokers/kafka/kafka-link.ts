@@ -1,4 +1,9 @@
-import { Kafka, logLevel, type Admin, type KafkaConfig as KafkaJsConfig, type SASLOptions } from 'kafkajs'
+import kafkajs, {
+  type Admin,
+  type Kafka as KafkaClient,
+  type KafkaConfig as KafkaJsConfig,
+  type SASLOptions,
+} from 'kafkajs'
 import type { KafkaConfig, Secrets } from '../../../shared/profiles'
 import {
   describeError,
@@ -7,6 +12,9 @@ import {
   type LinkCallbacks,
   type LinkFactory,
 } from '../../connections/broker-link'
+
+// kafkajs is CommonJS: Node's ESM loader cannot see these exports by name in the main bundle.
+const { Kafka, logLevel } = kafkajs
 
 /** How often a connected Kafka session checks that the cluster still answers (kafkajs has no push). */
 const PROBE_INTERVAL_MS = 5000
@@ -55,7 +63,7 @@ export function kafkaReason(err: unknown): string {
 
 /** A connected cluster: the kafkajs client to make producers with, and the admin that probes it. */
 export interface KafkaLink extends BrokerLink {
-  readonly kafka: Kafka
+  readonly kafka: KafkaClient
   readonly admin: Admin
 }
 

@@ -7,9 +7,9 @@ import { MessageMeta } from '../topic-detail/MessageMeta'
 import { PayloadView } from '../topic-detail/PayloadView'
 
 /**
- * The message opened from the list: its topic, flags and properties, and the whole payload (fetched
- * with `getMessagePayload` when the preview is not all of it), with "Save as payload…" and
- * "Replay…".
+ * The message opened from the list: its topic, flags and properties, and the whole payload in the
+ * payload viewer (fetched with `getMessagePayload` when the preview is not all of it), with "Save as
+ * payload…" and "Replay…".
  */
 export function HistoryMessage({
   hit,
@@ -65,7 +65,8 @@ export function HistoryMessage({
       </div>
       <div className="history-message-body">
         <MessageMeta message={hit} />
-        <PayloadView message={hit} />
+        {/* the body scrolls as a whole: the viewer's own panes stay shorter than it */}
+        <PayloadView message={hit} height="max(180px, 30vh)" />
       </div>
     </section>
   )
