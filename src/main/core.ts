@@ -265,6 +265,7 @@ export function createCore(options: CoreOptions): Core {
     publish: (request) => publishing.publish(request),
     listPublishLog: ({ profileId, limit }) => publishing.logOf(profileId, limit),
     resendPublish: ({ id }) => publishing.resend(id),
+    getPublishLogPayload: ({ id }) => ({ bytes: publishing.payloadOf(id) }),
     clearPublishLog: ({ profileId }) => ({ removed: publishing.clearLog(profileId) }),
     startPublishJob: ({ request, count, intervalMs }) => publishing.startJob(request, count, intervalMs),
     stopPublishJob: ({ id }) => publishing.stopJob(id),

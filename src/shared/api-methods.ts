@@ -21,6 +21,7 @@ export const API_METHOD_NAMES = [
   'publish',
   'listPublishLog',
   'resendPublish',
+  'getPublishLogPayload',
   'clearPublishLog',
   'startPublishJob',
   'stopPublishJob',

@@ -112,6 +112,8 @@ export const apiSpec = {
   ),
   /** Publishes a logged entry's payload to its target again (templates are resolved anew). */
   resendPublish: method(z.strictObject({ id: z.number().int() }), PublishResult),
+  /** The whole payload of a log entry, as it was entered (a template unresolved). */
+  getPublishLogPayload: method(z.strictObject({ id: z.number().int() }), z.strictObject({ bytes: Bytes })),
   clearPublishLog: method(ByProfile, z.strictObject({ removed: z.number().int() })),
   /** Publishes a payload `count` times at an interval; progress follows as `publish.job` events. */
   startPublishJob: method(PublishJobRequest, PublishJobStatus),

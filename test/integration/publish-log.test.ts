@@ -103,6 +103,10 @@ describe('publish log, templates and jobs', () => {
       template: true,
     })
     expect(r.resolvedText).toMatch(/^\{"n":1,"id":"[0-9a-f-]{36}","v":5\}$/)
+    // The log keeps the template as entered, not what it became.
+    const [row] = await api<PublishLogEntry[]>('listPublishLog', { profileId })
+    const { bytes } = await api<{ bytes: Uint8Array }>('getPublishLogPayload', { id: row!.id })
+    expect(new TextDecoder().decode(bytes)).toBe('{"n":{{counter}},"id":"{{uuid}}","v":{{random 5 5}}}')
     await vi.waitFor(() => expect(got).toHaveLength(1))
     expect(got[0]!.payload).toBe(r.resolvedText)
     await expect(

@@ -74,6 +74,10 @@ export class PublishService {
     return this.log.list(profileId, limit)
   }
 
+  payloadOf(id: number): Uint8Array {
+    return this.log.get(id).payload
+  }
+
   clearLog(profileId: string): number {
     return this.log.clear(profileId)
   }

@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Code, Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core'
+import { Alert, Box, Button, Code, Group, Paper, Stack, Tabs, Text, ThemeIcon, Title } from '@mantine/core'
 import {
   IconAlertTriangle,
   IconCircleCheck,
@@ -7,14 +7,18 @@ import {
   IconPlayerStop,
   IconPlugConnected,
   IconPlugConnectedX,
+  IconSend,
+  IconSettings,
   IconTopologyStar3,
 } from '@tabler/icons-react'
+import { useState } from 'react'
 import { describeEndpoint, type Profile } from '../../../../shared/profiles'
 import { ProtocolBadge } from '../../components/ProtocolBadge'
 import { useConnectionStatus } from '../../stores/connections-store'
 import { useUiStore } from '../../stores/ui-store'
 import { STATE_COLOR } from '../../theme'
 import { ProfileMenu } from '../profiles/ProfileMenu'
+import { PublishPanel } from '../publish/PublishPanel'
 import { formatAgo, formatClock, stateHeadline } from './connection-text'
 import { ProfileSummary } from './ProfileSummary'
 import { useConnectAction } from './use-connect-action'
@@ -39,6 +43,7 @@ export function ConnectionPanel({ profile }: { profile: Profile }) {
   const whatComes = profile.config.protocol === 'mqtt' ? null : WHAT_COMES[profile.config.protocol]
 
   const headline = stateHeadline(status)
+  const [tab, setTab] = useState<'overview' | 'publish'>('overview')
 
   return (
     <Box px="xl" py="lg" h="100%" style={{ overflow: 'auto' }} data-testid="connection-panel">
@@ -183,54 +188,77 @@ export function ConnectionPanel({ profile }: { profile: Profile }) {
           )}
         </Paper>
 
-        <Group align="stretch" gap="lg" wrap="wrap">
-          <Paper withBorder radius="md" p="lg" style={{ flex: '1 1 320px' }}>
-            <Text fw={650} mb="sm" c="bright">
-              Settings
-            </Text>
-            <ProfileSummary profile={profile} />
-          </Paper>
-          <Paper
-            withBorder
-            radius="md"
-            p="lg"
-            style={{
-              flex: '2 1 360px',
-              borderStyle: 'dashed',
-              display: 'flex',
-              alignItems: 'center',
-              justifyContent: 'center',
-            }}
-            data-testid="workspace-placeholder"
-          >
-            <Stack align="center" gap={6} py="lg" maw={420}>
-              <ThemeIcon size={48} radius="xl" variant="light" color="gray">
-                <IconTopologyStar3 size={26} />
-              </ThemeIcon>
-              {status.state === 'connected' ? (
-                <>
-                  <Text fw={600} ta="center">
-                    Connected to <Code>{endpoint}</Code>
-                  </Text>
-                  {whatComes && (
-                    <Text size="sm" c="dimmed" ta="center">
-                      The workspace for this connection lives here — {whatComes}.
-                    </Text>
+        <Tabs
+          value={tab}
+          onChange={(v) => setTab(v === 'publish' ? 'publish' : 'overview')}
+          keepMounted={false}
+        >
+          <Tabs.List mb="md">
+            <Tabs.Tab
+              value="overview"
+              leftSection={<IconSettings size={14} />}
+              data-testid="panel-tab-overview"
+            >
+              Overview
+            </Tabs.Tab>
+            <Tabs.Tab value="publish" leftSection={<IconSend size={14} />} data-testid="panel-tab-publish">
+              Publish
+            </Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="overview">
+            <Group align="stretch" gap="lg" wrap="wrap">
+              <Paper withBorder radius="md" p="lg" style={{ flex: '1 1 320px' }}>
+                <Text fw={650} mb="sm" c="bright">
+                  Settings
+                </Text>
+                <ProfileSummary profile={profile} />
+              </Paper>
+              <Paper
+                withBorder
+                radius="md"
+                p="lg"
+                style={{
+                  flex: '2 1 360px',
+                  borderStyle: 'dashed',
+                  display: 'flex',
+                  alignItems: 'center',
+                  justifyContent: 'center',
+                }}
+                data-testid="workspace-placeholder"
+              >
+                <Stack align="center" gap={6} py="lg" maw={420}>
+                  <ThemeIcon size={48} radius="xl" variant="light" color="gray">
+                    <IconTopologyStar3 size={26} />
+                  </ThemeIcon>
+                  {status.state === 'connected' ? (
+                    <>
+                      <Text fw={600} ta="center">
+                        Connected to <Code>{endpoint}</Code>
+                      </Text>
+                      {whatComes && (
+                        <Text size="sm" c="dimmed" ta="center">
+                          The workspace for this connection lives here — {whatComes}.
+                        </Text>
+                      )}
+                    </>
+                  ) : (
+                    <>
+                      <Text fw={600} ta="center">
+                        Not connected
+                      </Text>
+                      <Text size="sm" c="dimmed" ta="center">
+                        Connect to open this broker's workspace{whatComes ? ` — ${whatComes}` : ''}.
+                      </Text>
+                    </>
                   )}
-                </>
-              ) : (
-                <>
-                  <Text fw={600} ta="center">
-                    Not connected
-                  </Text>
-                  <Text size="sm" c="dimmed" ta="center">
-                    Connect to open this broker's workspace{whatComes ? ` — ${whatComes}` : ''}.
-                  </Text>
-                </>
-              )}
-            </Stack>
-          </Paper>
-        </Group>
+                </Stack>
+              </Paper>
+            </Group>
+          </Tabs.Panel>
+          <Tabs.Panel value="publish">
+            <PublishPanel profile={profile} connected={status.state === 'connected'} embedded />
+          </Tabs.Panel>
+        </Tabs>
       </Stack>
     </Box>
   )

@@ -1,5 +1,5 @@
 import { Splitter, Tabs } from '@mantine/core'
-import { IconHistory, IconTopologyStar3 } from '@tabler/icons-react'
+import { IconHistory, IconSend, IconTopologyStar3 } from '@tabler/icons-react'
 import { useEffect, useRef, useState } from 'react'
 import type { Profile } from '../../../../shared/profiles'
 import { api } from '../../api/client'
@@ -7,6 +7,7 @@ import { useConnectionStatus } from '../../stores/connections-store'
 import { treeViewStoreFor } from '../../stores/tree-view-registry'
 import { useTransportStore } from '../../stores/transport-store'
 import { HistoryPanel } from '../history/HistoryPanel'
+import { PublishPanel } from '../publish/PublishPanel'
 import { SubscriptionsStrip } from '../subscriptions/SubscriptionsStrip'
 import { useSubscriptionsSync } from '../subscriptions/use-subscriptions-sync'
 import { ClearRetainedModal } from '../topic-detail/ClearRetainedModal'
@@ -103,23 +104,26 @@ export function MqttWorkspace({ profile }: { profile: Profile }) {
   )
 }
 
-type DetailTab = 'topic' | 'history'
+type DetailTab = 'topic' | 'history' | 'publish'
 
 /**
- * The right side: the selected topic (or the connection overview) and, on its own tab, the stored
- * history of that topic, its subtree or the connection. The history panel is mounted the first
- * time it is shown and then kept (hidden), so going back to it keeps its list, scroll and search.
+ * The right side: the selected topic (or the connection overview) and, on their own tabs, the stored
+ * history of that topic, its subtree or the connection, and publishing (its topic follows the
+ * tree's selection). The history and publish panels are mounted the first time they are shown and
+ * then kept (hidden), so going back keeps their list, scroll, search and editor.
  */
 function DetailPane({ profile, connected }: { profile: Profile; connected: boolean }) {
   const selected = useTreeView((s) => s.selected)
   const [tab, setTab] = useState<DetailTab>('topic')
   const [historySeen, setHistorySeen] = useState(false)
+  const [publishSeen, setPublishSeen] = useState(false)
   return (
     <Tabs
       value={tab}
       onChange={(v) => {
         const next = (v ?? 'topic') as DetailTab
         if (next === 'history') setHistorySeen(true)
+        if (next === 'publish') setPublishSeen(true)
         setTab(next)
       }}
       keepMounted={false}
@@ -132,6 +136,9 @@ function DetailPane({ profile, connected }: { profile: Profile; connected: boole
         <Tabs.Tab value="history" leftSection={<IconHistory size={14} />} data-testid="detail-tab-history">
           History
         </Tabs.Tab>
+        <Tabs.Tab value="publish" leftSection={<IconSend size={14} />} data-testid="detail-tab-publish">
+          Publish
+        </Tabs.Tab>
       </Tabs.List>
       <div className="detail-tab-body">
         {tab === 'topic' &&
@@ -143,6 +150,11 @@ function DetailPane({ profile, connected }: { profile: Profile; connected: boole
         {historySeen && (
           <div className="detail-tab-keep" hidden={tab !== 'history'}>
             <HistoryPanel profile={profile} />
+          </div>
+        )}
+        {publishSeen && (
+          <div className="detail-tab-keep" hidden={tab !== 'publish'}>
+            <PublishPanel profile={profile} connected={connected} selectedTopic={selected} />
           </div>
         )}
       </div>
