@@ -4,6 +4,7 @@ import { BrokerlensLogo } from './components/BrokerlensLogo'
 import { ConnectionPanel } from './features/connection/ConnectionPanel'
 import { ExportModal } from './features/import-export/ExportModal'
 import { ImportButton, ImportResultModal } from './features/import-export/ImportButton'
+import { KafkaWorkspace } from './features/kafka/KafkaWorkspace'
 import { StoragePopover } from './features/history/StoragePopover'
 import { useHistoryStatsPolling } from './features/history/use-history-stats-polling'
 import { AboutPopover } from './features/layout/AboutPopover'
@@ -130,6 +131,7 @@ function MainArea() {
   }
   if (profiles.length === 0) return <Welcome />
   if (selected?.config.protocol === 'mqtt') return <MqttWorkspace key={selected.id} profile={selected} />
+  if (selected?.config.protocol === 'kafka') return <KafkaWorkspace key={selected.id} profile={selected} />
   if (selected) return <ConnectionPanel key={selected.id} profile={selected} />
   return (
     <Center h="100%">
