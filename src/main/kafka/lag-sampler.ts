@@ -1,5 +1,5 @@
 import type { KafkaGroupDetail, KafkaLagHistory, KafkaLagSample } from '../../shared/kafka'
-import { lagRate, RATE_MIN_SAMPLES, RATE_WINDOW_MS } from './lag-rate'
+import { lagRate, RATE_MIN_SAMPLES, RATE_WINDOW_MS } from '../../shared/lag-rate'
 import type { LagStore } from './lag-store'
 
 interface Watch {

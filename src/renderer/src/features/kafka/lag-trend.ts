@@ -1,9 +1,10 @@
 import type { KafkaLagSample } from '../../../../shared/kafka'
+import { lagRate } from '../../../../shared/lag-rate'
 import { formatDuration, formatPerSecond } from './kafka-numbers'
 
 /**
- * Where a group's lag is heading: the slope of its total lag over the recent samples (least squares,
- * so one late sample does not swing it), and how long until it reaches zero at that slope.
+ * Where a group's lag is heading, in words: the slope of its total lag over the recent samples
+ * (`shared/lag-rate.ts`, here with a two-minute window for live samples).
  */
 
 /** Samples this recent count towards the rate… */
@@ -22,33 +23,7 @@ export interface LagTrend {
 
 /** The trend from the samples themselves (they arrive live between history reads). */
 export function lagTrend(samples: readonly KafkaLagSample[], windowMs = TREND_WINDOW_MS): LagTrend {
-  const points = samples.filter((s) => s.totalLag !== null) as (KafkaLagSample & { totalLag: number })[]
-  const last = points[points.length - 1]
-  if (!last || points.length < 2) return { ratePerSecond: null, etaSeconds: null }
-  let from = points.findIndex((p) => p.at >= last.at - windowMs)
-  from = Math.min(from < 0 ? points.length - 1 : from, Math.max(0, points.length - TREND_MIN_SAMPLES))
-  const recent = points.slice(from)
-  if (recent.length < 2) return { ratePerSecond: null, etaSeconds: null }
-  const t0 = recent[0]?.at ?? 0
-  const n = recent.length
-  let sx = 0
-  let sy = 0
-  for (const p of recent) {
-    sx += (p.at - t0) / 1000
-    sy += p.totalLag
-  }
-  const mx = sx / n
-  const my = sy / n
-  let num = 0
-  let den = 0
-  for (const p of recent) {
-    const dx = (p.at - t0) / 1000 - mx
-    num += dx * (p.totalLag - my)
-    den += dx * dx
-  }
-  if (den === 0) return { ratePerSecond: null, etaSeconds: null }
-  const rate = num / den
-  return { ratePerSecond: rate, etaSeconds: rate < 0 && last.totalLag > 0 ? last.totalLag / -rate : null }
+  return lagRate(samples, windowMs, TREND_MIN_SAMPLES)
 }
 
 export type TrendTone = 'catching-up' | 'falling-behind' | 'steady' | 'caught-up' | 'unknown'

@@ -1,3 +1,8 @@
+/**
+ * The trend of a consumer group's lag, fitted the same way in the core (stored history, for the
+ * API) and in the renderer (live samples, shorter window).
+ */
+
 /** The samples the rate is fitted over: those of the last 5 minutes… */
 export const RATE_WINDOW_MS = 5 * 60_000
 /** …or the last 20, when the interval is so long that 5 minutes hold fewer. */
@@ -14,12 +19,16 @@ export interface LagPoint {
  * 0 at that rate. A slope rather than first-to-last: one sample taken mid-rebalance or just after a
  * burst would otherwise swing the estimate. null where too few samples (or no time) to fit.
  */
-export function lagRate(samples: LagPoint[]): { ratePerSecond: number | null; etaSeconds: number | null } {
+export function lagRate(
+  samples: readonly LagPoint[],
+  windowMs = RATE_WINDOW_MS,
+  minSamples = RATE_MIN_SAMPLES,
+): { ratePerSecond: number | null; etaSeconds: number | null } {
   const known = samples.filter((s): s is { at: number; totalLag: number } => s.totalLag !== null)
   const newest = known.at(-1)
   if (!newest) return { ratePerSecond: null, etaSeconds: null }
-  let from = known.findIndex((s) => s.at >= newest.at - RATE_WINDOW_MS)
-  from = Math.min(from, Math.max(0, known.length - RATE_MIN_SAMPLES))
+  let from = known.findIndex((s) => s.at >= newest.at - windowMs)
+  from = Math.min(from, Math.max(0, known.length - minSamples))
   const rate = slope(known.slice(from))
   if (rate === null) return { ratePerSecond: null, etaSeconds: null }
   return { ratePerSecond: rate, etaSeconds: rate < 0 ? newest.totalLag / -rate : null }
