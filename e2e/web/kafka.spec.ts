@@ -2,13 +2,15 @@
  * The Kafka workspace on the real web host against the test Kafka (KRaft): a 3-partition topic with
  * 3,000 records produced from here, a real kafkajs consumer group that commits part of it (so it
  * lags by a known amount per partition), then in the UI: the topic list with the group's lag, the
- * records browser read from an offset, the group's per-partition lag, live lag falling while a
- * slow consumer catches up (with the chart's samples growing), and an offset reset to earliest with
- * its preview, applied once the consumer stopped.
+ * records browser read from an offset, the records read so far as a tree of topics and partitions
+ * (Messages tab; the tree's hooks are topic-tree.spec.ts's, plus messages-tree-view), the group's
+ * per-partition lag, live lag falling while a slow consumer catches up (with the chart's samples
+ * growing), and an offset reset to earliest with its preview, applied once the consumer stopped.
  *
  * Stable hooks (data-testid unless said otherwise), beside the connection header's
  * (connection-state, connect-button, disconnect-button, …; see connections.spec.ts):
- *   connection-panel (data-protocol=kafka), panel-tab-{overview,topics,groups,publish}, kafka-not-connected,
+ *   connection-panel (data-protocol=kafka), panel-tab-{overview,topics,groups,messages,publish},
+ *   kafka-not-connected,
  *   kafka-connect-cta, kafka-overview, kafka-cluster-id, kafka-stat-{brokers,topics,partitions,groups,lag},
  *   kafka-brokers, kafka-broker-row (data-node-id), kafka-controller-badge, kafka-overview-refresh
  *   kafka-topics, kafka-topic-search, kafka-hide-internal, kafka-topics-refresh, kafka-topic-create,
@@ -274,6 +276,53 @@ test('Kafka: topics, records, a lagging group with live lag and history, and an 
       'data-partition',
       '1',
     )
+
+    // ---- messages: what was read, as a tree of topics and their partitions, without MQTT's controls
+    // partitions 0 and 2 from their start too, so that every partition has records in the history
+    await page.getByTestId('kafka-browse-offset-0').fill('0')
+    await page.getByTestId('kafka-browse-offset-1').fill('')
+    await page.getByTestId('kafka-browse-offset-2').fill('0')
+    await page.getByTestId('kafka-browse-read').click()
+    await expect(page.getByTestId('kafka-records')).toHaveAttribute('data-count', '50')
+    await expect(page.locator('[data-testid="kafka-record-row"][data-partition="1"]')).toHaveCount(0)
+    await page.getByTestId('panel-tab-messages').click()
+    await expect(page.getByTestId('tree-filter')).toHaveAttribute(
+      'placeholder',
+      'Filter: text, or a pattern like orders/+',
+    )
+    const topicNode = page.getByTestId(`tree-row-${TOPIC}`)
+    await topicNode.click()
+    await expect(page.getByTestId('clear-retained-topic')).toHaveCount(0)
+    await expect(page.getByTestId('detail-summary')).toContainText('3 partitions')
+    await topicNode.locator('.tree-chevron').click()
+    // 50 newest + 100 of partition 1 from offset 100 + 50 from the start of partitions 0 and 2
+    await expect(topicNode).toHaveAttribute('data-messages', '200')
+    await expect(page.getByTestId(`tree-row-${TOPIC}/1`)).toHaveAttribute('data-messages', '100')
+    let total = 0
+    for (let p = 0; p < PARTITIONS; p++) {
+      const partition = page.getByTestId(`tree-row-${TOPIC}/${p}`)
+      await expect(partition.locator('.tree-name')).toHaveText(String(p))
+      const n = Number(await partition.getAttribute('data-messages'))
+      expect(n).toBeGreaterThan(0)
+      await expect(partition.locator('.tree-count')).toHaveText(String(n))
+      total += n
+    }
+    expect(total).toBe(200)
+    // the partition's last record read: offset 199 of partition 1, record 598 = 1 + 3 × 199
+    await page.getByTestId(`tree-row-${TOPIC}/1`).click()
+    await expect(page.getByTestId('topic-detail')).toHaveAttribute('data-path', `${TOPIC}/1`)
+    await expect(page.getByTestId('detail-summary')).toContainText('100 messages')
+    await expect(page.getByTestId('detail-kafka')).toContainText('199')
+    await expect(page.getByTestId('detail-payload')).toHaveAttribute('data-kind', 'json')
+    await expect(page.getByTestId('detail-payload')).toContainText('598')
+    await expect(page.getByTestId('clear-retained-topic')).toHaveCount(0)
+    await expect(page.getByTestId('clear-retained-subtree')).toHaveCount(0)
+    await page.getByTestId(`tree-row-${TOPIC}/1`).click({ button: 'right' })
+    await expect(page.getByTestId('row-menu-copy')).toBeVisible()
+    await expect(page.getByTestId('row-menu-clear-topic')).toHaveCount(0)
+    await page.keyboard.press('Escape')
+    await expect(page.getByTestId('tree-row-menu')).toBeHidden()
+    await snap(page, 'kafka-messages.png')
 
     // ---- the group: lag per partition as committed, nothing consuming
     await page.getByTestId('panel-tab-groups').click()

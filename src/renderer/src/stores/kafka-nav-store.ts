@@ -5,7 +5,7 @@ import { create } from 'zustand'
  * the topic's own tab. Kept per profile so going to another connection and back lands in place.
  */
 
-export type KafkaTab = 'overview' | 'topics' | 'groups' | 'publish'
+export type KafkaTab = 'overview' | 'topics' | 'groups' | 'messages' | 'publish'
 export type TopicTab = 'records' | 'partitions' | 'configs'
 
 export interface KafkaNav {

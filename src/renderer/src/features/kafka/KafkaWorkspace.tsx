@@ -1,10 +1,11 @@
 import { Badge, Tabs } from '@mantine/core'
-import { IconLayoutDashboard, IconList, IconSend, IconUsersGroup } from '@tabler/icons-react'
+import { IconLayoutDashboard, IconList, IconMessages, IconSend, IconUsersGroup } from '@tabler/icons-react'
 import type { Profile } from '../../../../shared/profiles'
 import { useConnectionStatus } from '../../stores/connections-store'
 import { useKafkaCluster } from '../../stores/kafka-cluster-store'
 import { useKafkaNav, useKafkaNavStore, type KafkaTab } from '../../stores/kafka-nav-store'
 import { PublishPanel } from '../publish/PublishPanel'
+import { MessagesTreeView } from '../topic-tree/MessagesTreeView'
 import { WorkspaceHeader } from '../topic-tree/WorkspaceHeader'
 import { ClusterOverview } from './ClusterOverview'
 import { GroupsView } from './GroupsView'
@@ -15,13 +16,14 @@ import { useKafkaSync } from './use-kafka-sync'
 import '../topic-tree/workspace.css'
 import './kafka.css'
 
-const TABS: readonly KafkaTab[] = ['overview', 'topics', 'groups', 'publish']
+const TABS: readonly KafkaTab[] = ['overview', 'topics', 'groups', 'messages', 'publish']
 
 /**
  * A Kafka profile's workspace: the connection in a compact header (as the MQTT workspace has it),
  * then the cluster, its topics (with records), its consumer groups (with live lag, lag history and
- * offset resets) and publishing, each on a tab. Without a connection the cluster tabs say so and
- * show the profile's settings; publishing shows its form.
+ * offset resets), the records read so far as a tree of topics and partitions, and publishing, each
+ * on a tab. Without a connection the cluster tabs say so and show the profile's settings; publishing
+ * shows its form, and the tree what was read before.
  */
 export function KafkaWorkspace({ profile }: { profile: Profile }) {
   const status = useConnectionStatus(profile)
@@ -68,12 +70,21 @@ export function KafkaWorkspace({ profile }: { profile: Profile }) {
           >
             Consumer groups
           </Tabs.Tab>
+          <Tabs.Tab
+            value="messages"
+            leftSection={<IconMessages size={15} />}
+            data-testid="panel-tab-messages"
+          >
+            Messages
+          </Tabs.Tab>
           <Tabs.Tab value="publish" leftSection={<IconSend size={15} />} data-testid="panel-tab-publish">
             Publish
           </Tabs.Tab>
         </Tabs.List>
         <div className="kafka-tab-body">
-          {nav.tab === 'publish' ? (
+          {nav.tab === 'messages' ? (
+            <MessagesTreeView profile={profile} connected={connected} />
+          ) : nav.tab === 'publish' ? (
             <div className="kafka-publish">
               <PublishPanel profile={profile} connected={connected} />
             </div>

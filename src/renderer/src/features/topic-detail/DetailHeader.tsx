@@ -2,9 +2,11 @@ import { ActionIcon, Badge, Button, CopyButton, Group, Text, Tooltip } from '@ma
 import { IconCheck, IconCopy, IconEraser } from '@tabler/icons-react'
 import type { NodeSummary } from '../../../../shared/topic-tree'
 import { useClearRetainedStore } from '../../stores/clear-retained-store'
+import { useTreeProtocol } from '../topic-tree/tree-view-context'
+import { treeWords } from '../topic-tree/tree-words'
 import { formatCount, formatRate, formatTime } from './format-units'
 
-/** The selected topic, copyable, its figures, and the clear-retained buttons. */
+/** The selected topic, copyable, its figures, and (MQTT only) the clear-retained buttons. */
 export function DetailHeader({
   profileId,
   path,
@@ -15,6 +17,7 @@ export function DetailHeader({
   node: NodeSummary | null
 }) {
   const open = (subtree: boolean) => useClearRetainedStore.getState().open({ profileId, path, subtree })
+  const words = treeWords(useTreeProtocol())
   return (
     <div className="detail-header">
       <Group gap={4} wrap="nowrap" align="flex-start">
@@ -42,7 +45,7 @@ export function DetailHeader({
         <Group gap={6} wrap="wrap" data-testid="detail-summary" style={{ minWidth: 0 }}>
           {node && (
             <Text size="xs" c="dimmed">
-              {summaryLine(node)}
+              {summaryLine(node, words.leaf)}
             </Text>
           )}
           {node?.retained && (
@@ -58,54 +61,56 @@ export function DetailHeader({
             </Tooltip>
           )}
         </Group>
-        <Group gap={6} wrap="nowrap">
-          <Tooltip
-            label={
-              node?.retained
-                ? 'Clear the retained message of this topic'
-                : 'No retained message on this topic'
-            }
-            withArrow
-          >
-            <Button
-              size="compact-xs"
-              variant="default"
-              leftSection={<IconEraser size={13} />}
-              disabled={!node?.retained}
-              onClick={() => open(false)}
-              data-testid="clear-retained-topic"
+        {words.retained && (
+          <Group gap={6} wrap="nowrap">
+            <Tooltip
+              label={
+                node?.retained
+                  ? 'Clear the retained message of this topic'
+                  : 'No retained message on this topic'
+              }
+              withArrow
             >
-              Clear retained
-            </Button>
-          </Tooltip>
-          <Tooltip label="Clear every retained message in this subtree" withArrow>
-            <Button
-              size="compact-xs"
-              variant="light"
-              color="red"
-              leftSection={<IconEraser size={13} />}
-              disabled={(node?.children ?? 0) === 0}
-              onClick={() => open(true)}
-              data-testid="clear-retained-subtree"
-            >
-              Subtree…
-            </Button>
-          </Tooltip>
-        </Group>
+              <Button
+                size="compact-xs"
+                variant="default"
+                leftSection={<IconEraser size={13} />}
+                disabled={!node?.retained}
+                onClick={() => open(false)}
+                data-testid="clear-retained-topic"
+              >
+                Clear retained
+              </Button>
+            </Tooltip>
+            <Tooltip label="Clear every retained message in this subtree" withArrow>
+              <Button
+                size="compact-xs"
+                variant="light"
+                color="red"
+                leftSection={<IconEraser size={13} />}
+                disabled={(node?.children ?? 0) === 0}
+                onClick={() => open(true)}
+                data-testid="clear-retained-subtree"
+              >
+                Subtree…
+              </Button>
+            </Tooltip>
+          </Group>
+        )}
       </Group>
     </div>
   )
 }
 
 /** "3 messages · 0.2/s · last 14:03:22.481" for a topic; subtree figures for a node with children. */
-function summaryLine(node: NodeSummary): string {
+function summaryLine(node: NodeSummary, leaf: (n: number) => string): string {
   const parts =
     node.children === 0
       ? [`${formatCount(node.own)} message${node.own === 1 ? '' : 's'}`]
       : [
           `${formatCount(node.own)} here`,
           `${formatCount(node.messages)} in subtree`,
-          `${formatCount(node.topics)} topic${node.topics === 1 ? '' : 's'}`,
+          `${formatCount(node.topics)} ${leaf(node.topics)}`,
         ]
   parts.push(formatRate(node.rate))
   if (node.lastAt !== null) parts.push(`last ${formatTime(node.lastAt)}`)

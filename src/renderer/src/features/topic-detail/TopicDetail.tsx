@@ -2,7 +2,8 @@ import { Button, Group, Text } from '@mantine/core'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { api } from '../../api/client'
 import { notifyError } from '../../stores/notices-store'
-import { useTreeView, useTreeViewStore } from '../topic-tree/tree-view-context'
+import { useTreeProtocol, useTreeView, useTreeViewStore } from '../topic-tree/tree-view-context'
+import { treeWords } from '../topic-tree/tree-words'
 import { DetailHeader } from './DetailHeader'
 import { DiffView } from './DiffView'
 import { formatTime } from './format-units'
@@ -30,6 +31,7 @@ export function TopicDetail({ path }: { path: string }) {
   const [picked, setPicked] = useState<number[]>([])
   const [loadingOlder, setLoadingOlder] = useState(false)
   const scrollRef = useRef<HTMLDivElement>(null)
+  const { leaf } = treeWords(useTreeProtocol())
 
   // the tree's copy follows every delta (a cleared retained flag too); the detail's only new messages
   const node = treeNode ?? detail?.node ?? null
@@ -101,7 +103,7 @@ export function TopicDetail({ path }: { path: string }) {
                 {!detail
                   ? 'Loading…'
                   : node && node.own === 0 && node.messages > 0
-                    ? `No message on this topic itself: ${node.messages.toLocaleString()} in the ${node.topics.toLocaleString()} topics below.`
+                    ? `No message on this topic itself: ${node.messages.toLocaleString()} in the ${node.topics.toLocaleString()} ${leaf(node.topics)} below.`
                     : 'No messages on this topic yet.'}
               </Text>
             )}

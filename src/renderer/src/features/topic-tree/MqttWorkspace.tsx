@@ -1,11 +1,9 @@
 import { Splitter, Tabs } from '@mantine/core'
 import { IconHistory, IconSend, IconTopologyStar3 } from '@tabler/icons-react'
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import type { Profile } from '../../../../shared/profiles'
-import { api } from '../../api/client'
 import { useConnectionStatus } from '../../stores/connections-store'
 import { treeViewStoreFor } from '../../stores/tree-view-registry'
-import { useTransportStore } from '../../stores/transport-store'
 import { HistoryPanel } from '../history/HistoryPanel'
 import { PublishPanel } from '../publish/PublishPanel'
 import { SubscriptionsStrip } from '../subscriptions/SubscriptionsStrip'
@@ -16,20 +14,9 @@ import { TopicDetail } from '../topic-detail/TopicDetail'
 import { TopicTree } from './TopicTree'
 import { WorkspaceHeader } from './WorkspaceHeader'
 import { TreeViewContext, useTreeView } from './tree-view-context'
-import { startTreeViewSession, type TreeViewSession } from './tree-view-session'
+import { keepTreeWidth, readTreeWidth } from './tree-width'
+import { useTreeViewSession } from './use-tree-view-session'
 import './workspace.css'
-
-const TREE_WIDTH_KEY = 'brokerlens.treeWidth'
-
-function readTreeWidth(): `${number}px` {
-  try {
-    const n = Number(localStorage.getItem(TREE_WIDTH_KEY))
-    if (Number.isFinite(n) && n >= 260 && n <= 2000) return `${Math.round(n)}px`
-  } catch {
-    // not kept: the default
-  }
-  return '420px'
-}
 
 /**
  * An MQTT profile's workspace: the connection in a compact header, then the subscriptions and the
@@ -40,32 +27,9 @@ function readTreeWidth(): `${number}px` {
 export function MqttWorkspace({ profile }: { profile: Profile }) {
   const status = useConnectionStatus(profile)
   const [store] = useState(() => treeViewStoreFor(profile.id))
-  const session = useRef<TreeViewSession | null>(null)
   const connected = status.state === 'connected'
-  const wasConnected = useRef(connected)
   const [treeWidth] = useState(readTreeWidth)
-  const hostReopened = useTransportStore((s) =>
-    s.state.kind === 'open' && s.state.reopened ? s.state : null,
-  )
-
-  useEffect(() => {
-    const s = startTreeViewSession(store, api())
-    session.current = s
-    return () => {
-      s.close()
-      session.current = null
-    }
-  }, [store])
-
-  useEffect(() => {
-    if (connected && !wasConnected.current) session.current?.reopen()
-    wasConnected.current = connected
-  }, [connected])
-
-  // the host dropped its views with the old socket
-  useEffect(() => {
-    if (hostReopened) session.current?.reopen()
-  }, [hostReopened])
+  const { session, hostReopened } = useTreeViewSession(store, connected)
 
   useSubscriptionsSync(profile.id, `${status.state}:${hostReopened ? 'reopened' : ''}`)
   const mqtt5 = profile.config.protocol === 'mqtt' && profile.config.mqttVersion === 5
@@ -77,16 +41,7 @@ export function MqttWorkspace({ profile }: { profile: Profile }) {
         <Splitter
           className="workspace-split"
           lineSize={1}
-          onResizeEnd={(_i, sizes) => {
-            const w = sizes[0]
-            if (typeof w === 'string' && w.endsWith('px')) {
-              try {
-                localStorage.setItem(TREE_WIDTH_KEY, String(parseFloat(w)))
-              } catch {
-                // not kept: fine
-              }
-            }
-          }}
+          onResizeEnd={(_i, sizes) => keepTreeWidth(sizes[0])}
         >
           <Splitter.Pane defaultSize={treeWidth} min="260px" max="75%">
             <div className="workspace-left">

@@ -7,7 +7,8 @@ import { TreeFooter } from './TreeFooter'
 import { ROW_HEIGHT, TreeRowView, type RowHandlers } from './TreeRowView'
 import { TreeToolbar } from './TreeToolbar'
 import { treeKeyAction } from './tree-keyboard'
-import { useTreeView, useTreeViewStore } from './tree-view-context'
+import { useTreeProtocol, useTreeView, useTreeViewStore } from './tree-view-context'
+import { treeWords } from './tree-words'
 import './topic-tree.css'
 
 /**
@@ -26,6 +27,7 @@ export function TopicTree({ offline, onRetry }: { offline: boolean; onRetry(): v
   )
   const scrollRef = useRef<HTMLDivElement>(null)
   const [menu, setMenu] = useState<MenuAt | null>(null)
+  const words = treeWords(useTreeProtocol())
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read in render on purpose
   const virtualizer = useVirtualizer({
@@ -121,8 +123,8 @@ export function TopicTree({ offline, onRetry }: { offline: boolean; onRetry(): v
                   ? 'No topic matches the filter.'
                   : 'No loaded topic matches the filter; searching all of them…'
                 : offline
-                  ? 'No topics yet. Connect to receive messages.'
-                  : 'Waiting for messages…'}
+                  ? words.offlineEmpty
+                  : words.waiting}
             </Text>
           </Center>
         )}

@@ -1,7 +1,8 @@
 import { Menu } from '@mantine/core'
 import { IconArrowsMaximize, IconArrowsMinimize, IconCopy, IconEraser } from '@tabler/icons-react'
 import { useClearRetainedStore } from '../../stores/clear-retained-store'
-import { useTreeView, useTreeViewStore } from './tree-view-context'
+import { useTreeProtocol, useTreeView, useTreeViewStore } from './tree-view-context'
+import { treeWords } from './tree-words'
 
 export interface MenuAt {
   path: string
@@ -9,13 +10,17 @@ export interface MenuAt {
   y: number
 }
 
-/** Right-click menu of a row, opened at the pointer: copy the topic, open or close, clear retained. */
+/**
+ * Right-click menu of a row, opened at the pointer: copy the topic, open or close, and (MQTT only)
+ * clear retained.
+ */
 export function TreeContextMenu({ at, onClose }: { at: MenuAt | null; onClose(): void }) {
   const store = useTreeViewStore()
   const node = useTreeView((s) => (at ? s.model.nodes.get(at.path) : undefined))
   const expanded = useTreeView((s) => (at ? s.shownExpanded.has(at.path) : false))
   const profileId = store.getState().profileId
   const hasChildren = (node?.children ?? 0) > 0
+  const retained = treeWords(useTreeProtocol()).retained
   return (
     <Menu
       opened={at !== null}
@@ -51,28 +56,32 @@ export function TreeContextMenu({ at, onClose }: { at: MenuAt | null; onClose():
             {expanded ? 'Collapse' : 'Expand'}
           </Menu.Item>
         )}
-        <Menu.Divider />
-        <Menu.Item
-          leftSection={<IconEraser size={15} />}
-          disabled={!node?.retained}
-          onClick={() =>
-            at && useClearRetainedStore.getState().open({ profileId, path: at.path, subtree: false })
-          }
-          data-testid="row-menu-clear-topic"
-        >
-          Clear retained message
-        </Menu.Item>
-        <Menu.Item
-          color="red"
-          leftSection={<IconEraser size={15} />}
-          disabled={!hasChildren}
-          onClick={() =>
-            at && useClearRetainedStore.getState().open({ profileId, path: at.path, subtree: true })
-          }
-          data-testid="row-menu-clear-subtree"
-        >
-          Clear retained in this subtree…
-        </Menu.Item>
+        {retained && <Menu.Divider />}
+        {retained && (
+          <Menu.Item
+            leftSection={<IconEraser size={15} />}
+            disabled={!node?.retained}
+            onClick={() =>
+              at && useClearRetainedStore.getState().open({ profileId, path: at.path, subtree: false })
+            }
+            data-testid="row-menu-clear-topic"
+          >
+            Clear retained message
+          </Menu.Item>
+        )}
+        {retained && (
+          <Menu.Item
+            color="red"
+            leftSection={<IconEraser size={15} />}
+            disabled={!hasChildren}
+            onClick={() =>
+              at && useClearRetainedStore.getState().open({ profileId, path: at.path, subtree: true })
+            }
+            data-testid="row-menu-clear-subtree"
+          >
+            Clear retained in this subtree…
+          </Menu.Item>
+        )}
       </Menu.Dropdown>
     </Menu>
   )

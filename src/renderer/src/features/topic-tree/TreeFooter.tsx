@@ -1,10 +1,12 @@
 import { Badge, Group, Text, Tooltip } from '@mantine/core'
 import { formatCount, formatRate } from '../topic-detail/format-units'
-import { useTreeView } from './tree-view-context'
+import { useTreeProtocol, useTreeView } from './tree-view-context'
+import { treeWords } from './tree-words'
 
 /** Totals of the whole tree (not just what is loaded), the link state, and what the filter found. */
 export function TreeFooter({ offline }: { offline: boolean }) {
   const totals = useTreeView((s) => s.totals)
+  const { leaf } = treeWords(useTreeProtocol())
   const filterIndex = useTreeView((s) => s.filterIndex)
   const search = useTreeView((s) => (s.search?.text === s.filterText ? s.search : null))
   // the core's count covers every topic; the loaded nodes' count is all there is until it answers
@@ -18,7 +20,7 @@ export function TreeFooter({ offline }: { offline: boolean }) {
         style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
       >
         {totals
-          ? `${formatCount(totals.messages)} messages · ${formatCount(totals.topics)} topics · ${formatRate(totals.rate)}`
+          ? `${formatCount(totals.messages)} messages · ${formatCount(totals.topics)} ${leaf(totals.topics)} · ${formatRate(totals.rate)}`
           : '…'}
       </Text>
       <Group gap={6} wrap="nowrap">

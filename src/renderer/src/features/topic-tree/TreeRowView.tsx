@@ -2,7 +2,8 @@ import { IconChevronRight } from '@tabler/icons-react'
 import { memo, useState, type MouseEvent } from 'react'
 import type { TreeRow } from './flatten-rows'
 import { previewText, rowTitle, visibleLevel } from './row-text'
-import { useTreeView, useTreeViewStore } from './tree-view-context'
+import { useTreeProtocol, useTreeView, useTreeViewStore } from './tree-view-context'
+import { treeWords } from './tree-words'
 
 export const ROW_HEIGHT = 26
 const INDENT = 14
@@ -35,6 +36,7 @@ export const TreeRowView = memo(function TreeRowView({
   const expanded = useTreeView((s) => s.shownExpanded.has(row.path))
   const changed = useTreeView((s) => s.model.changedSeq.get(row.path) ?? 0)
   const [mountedAt] = useState(() => store.getState().model.seq)
+  const { leaf } = treeWords(useTreeProtocol())
   const hasChildren = (node?.children ?? 0) > 0
   const level = visibleLevel(row.path)
   const preview = node ? previewText(node) : ''
@@ -63,7 +65,7 @@ export const TreeRowView = memo(function TreeRowView({
       data-testid={`tree-row-${row.path}`}
       data-messages={node?.messages ?? 0}
       data-retained={node?.retained ?? false}
-      title={rowTitle(node, row.path)}
+      title={rowTitle(node, row.path, leaf)}
       style={{ transform: `translateY(${start}px)`, paddingLeft: 4 + row.depth * INDENT }}
       onClick={onClick}
       onDoubleClick={hasChildren ? onChevron : undefined}
@@ -94,7 +96,7 @@ export const TreeRowView = memo(function TreeRowView({
         )}
         {parent && node && (
           <span className="tree-topics">
-            {compact(node.topics)} topic{node.topics === 1 ? '' : 's'}
+            {compact(node.topics)} {leaf(node.topics)}
           </span>
         )}
         <span className="tree-count">{node ? compact(node.messages) : ''}</span>

@@ -2,7 +2,8 @@ import { ActionIcon, CloseButton, Group, SegmentedControl, Text, TextInput, Tool
 import { IconFilter, IconFoldUp } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
 import type { SortMode } from './tree-model'
-import { useTreeView, useTreeViewStore } from './tree-view-context'
+import { useTreeProtocol, useTreeView, useTreeViewStore } from './tree-view-context'
+import { treeWords } from './tree-words'
 
 /** Typing waits this long before the tree filters: each filter pass walks every loaded node. */
 const FILTER_DEBOUNCE_MS = 150
@@ -14,6 +15,7 @@ export function TreeToolbar() {
   const filter = useTreeView((s) => s.filter)
   const sort = useTreeView((s) => s.sort)
   const [text, setText] = useState(filterText)
+  const words = treeWords(useTreeProtocol())
 
   useEffect(() => {
     if (text === store.getState().filterText) return
@@ -26,7 +28,7 @@ export function TreeToolbar() {
     <div className="tree-toolbar">
       <TextInput
         size="xs"
-        placeholder="Filter: text, or an MQTT filter like zigbee2mqtt/+"
+        placeholder={words.filterPlaceholder}
         value={text}
         onChange={(e) => setText(e.currentTarget.value)}
         onKeyDown={(e) => {
@@ -59,8 +61,8 @@ export function TreeToolbar() {
         />
         <Group gap={4} wrap="nowrap">
           {mqtt && (
-            <Text size="xs" c="violet" fw={600} title="The filter is read as an MQTT topic filter">
-              MQTT filter
+            <Text size="xs" c="violet" fw={600} title={words.patternNote.title}>
+              {words.patternNote.label}
             </Text>
           )}
           <Tooltip label="Collapse all" withArrow openDelay={400}>

@@ -36,5 +36,9 @@ describe('row text', () => {
       'a/b\n3 messages in 2 topics\nretained message on the broker',
     )
     expect(rowTitle(undefined, '')).toBe('')
+    const partitions = (n: number) => (n === 1 ? 'partition' : 'partitions')
+    expect(rowTitle(node('orders', { messages: 90, topics: 3 }), 'orders', partitions)).toBe(
+      'orders\n90 messages in 3 partitions',
+    )
   })
 })

@@ -23,12 +23,16 @@ export function previewText(node: NodeSummary): string {
   return last.previewTruncated ? `${oneLine}…` : oneLine
 }
 
-/** The row's tooltip: the full topic and its figures. */
-export function rowTitle(node: NodeSummary | undefined, path: string): string {
+/** The row's tooltip: the full topic and its figures (its leaves named by `leaf`, topics by default). */
+export function rowTitle(
+  node: NodeSummary | undefined,
+  path: string,
+  leaf: (n: number) => string = (n) => (n === 1 ? 'topic' : 'topics'),
+): string {
   if (!node) return path
   const parts = [path === '' ? '(empty level)' : path]
   parts.push(
-    `${node.messages.toLocaleString()} messages in ${node.topics.toLocaleString()} topic${node.topics === 1 ? '' : 's'}`,
+    `${node.messages.toLocaleString()} messages in ${node.topics.toLocaleString()} ${leaf(node.topics)}`,
   )
   if (node.retained) parts.push('retained message on the broker')
   return parts.join('\n')
