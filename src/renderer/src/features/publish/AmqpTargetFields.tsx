@@ -2,6 +2,7 @@ import { Checkbox, Select, SimpleGrid, TextInput } from '@mantine/core'
 import { amqpPropertyCount, type AmqpDraft } from './amqp-target-draft'
 import { KeyValueRows } from './KeyValueRows'
 import { PropertiesSection } from './PropertiesSection'
+import { fieldBinder } from './field-binder'
 import type { TargetErrors } from './target-draft'
 
 const DELIVERY_MODES = [
@@ -31,6 +32,7 @@ export function AmqpTargetFields({
   onChange(patch: Partial<AmqpDraft>): void
 }) {
   const f = errors.fields
+  const field = fieldBinder(draft, f, onChange)
   return (
     <>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
@@ -39,18 +41,14 @@ export function AmqpTargetFields({
           placeholder="(default exchange)"
           description="Empty: the default exchange, which routes by queue name"
           inputWrapperOrder={['label', 'input', 'description', 'error']}
-          value={draft.exchange}
-          onChange={(e) => onChange({ exchange: e.currentTarget.value })}
-          error={f.exchange}
+          {...field('exchange')}
           classNames={{ input: 'mono' }}
           data-testid="publish-exchange"
         />
         <TextInput
           label="Routing key"
           placeholder="orders.created"
-          value={draft.routingKey}
-          onChange={(e) => onChange({ routingKey: e.currentTarget.value })}
-          error={f.routingKey}
+          {...field('routingKey')}
           classNames={{ input: 'mono' }}
           data-testid="publish-routing-key"
         />
@@ -74,9 +72,7 @@ export function AmqpTargetFields({
             size="xs"
             label="Content type"
             placeholder="application/json"
-            value={draft.contentType}
-            onChange={(e) => onChange({ contentType: e.currentTarget.value })}
-            error={f.contentType}
+            {...field('contentType')}
             data-testid="publish-content-type"
           />
           <Select
@@ -92,9 +88,7 @@ export function AmqpTargetFields({
           <TextInput
             size="xs"
             label="Correlation id"
-            value={draft.correlationId}
-            onChange={(e) => onChange({ correlationId: e.currentTarget.value })}
-            error={f.correlationId}
+            {...field('correlationId')}
             classNames={{ input: 'mono' }}
             data-testid="publish-correlation-id"
           />
@@ -102,9 +96,7 @@ export function AmqpTargetFields({
             size="xs"
             label="Reply to"
             placeholder="amq.rabbitmq.reply-to"
-            value={draft.replyTo}
-            onChange={(e) => onChange({ replyTo: e.currentTarget.value })}
-            error={f.replyTo}
+            {...field('replyTo')}
             classNames={{ input: 'mono' }}
             data-testid="publish-reply-to"
           />
@@ -113,26 +105,20 @@ export function AmqpTargetFields({
             label="Expiration (ms)"
             placeholder="Never"
             inputMode="numeric"
-            value={draft.expiration}
-            onChange={(e) => onChange({ expiration: e.currentTarget.value })}
-            error={f.expiration}
+            {...field('expiration')}
             data-testid="publish-expiration"
           />
           <TextInput
             size="xs"
             label="Priority (0–255)"
             inputMode="numeric"
-            value={draft.priority}
-            onChange={(e) => onChange({ priority: e.currentTarget.value })}
-            error={f.priority}
+            {...field('priority')}
             data-testid="publish-priority"
           />
           <TextInput
             size="xs"
             label="Message id"
-            value={draft.messageId}
-            onChange={(e) => onChange({ messageId: e.currentTarget.value })}
-            error={f.messageId}
+            {...field('messageId')}
             classNames={{ input: 'mono' }}
             data-testid="publish-message-id"
           />

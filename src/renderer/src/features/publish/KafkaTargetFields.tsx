@@ -1,6 +1,7 @@
 import { Group, SegmentedControl, TextInput } from '@mantine/core'
 import { liveKafkaTopicError, type KafkaDraft } from './kafka-target-draft'
 import { KeyValueRows } from './KeyValueRows'
+import { fieldBinder } from './field-binder'
 import type { TargetErrors } from './target-draft'
 
 /** Topic, partition (the partitioner's choice when empty), key as text or hex, and headers. */
@@ -14,6 +15,7 @@ export function KafkaTargetFields({
   onChange(patch: Partial<KafkaDraft>): void
 }) {
   const f = errors.fields
+  const field = fieldBinder(draft, f, onChange)
   return (
     <>
       <Group gap="xs" align="flex-start" wrap="nowrap">
@@ -32,9 +34,7 @@ export function KafkaTargetFields({
           label="Partition"
           placeholder="Auto"
           inputMode="numeric"
-          value={draft.partition}
-          onChange={(e) => onChange({ partition: e.currentTarget.value })}
-          error={f.partition}
+          {...field('partition')}
           data-testid="publish-partition"
         />
       </Group>
@@ -43,9 +43,7 @@ export function KafkaTargetFields({
         placeholder={draft.keyMode === 'hex' ? 'de ad be ef' : 'No key'}
         description="Records with the same key go to the same partition"
         inputWrapperOrder={['label', 'input', 'description', 'error']}
-        value={draft.key}
-        onChange={(e) => onChange({ key: e.currentTarget.value })}
-        error={f.key}
+        {...field('key')}
         classNames={{ input: 'mono' }}
         rightSectionWidth={92}
         rightSection={

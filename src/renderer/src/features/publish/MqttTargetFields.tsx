@@ -11,6 +11,7 @@ import {
 import { KeyValueRows } from './KeyValueRows'
 import { liveTopicError, mqttPropertyCount, type MqttDraft } from './mqtt-target-draft'
 import { PropertiesSection } from './PropertiesSection'
+import { fieldBinder } from './field-binder'
 import type { TargetErrors } from './target-draft'
 
 const PAYLOAD_FORMATS = [
@@ -32,6 +33,7 @@ export function MqttTargetFields({
   onChange(patch: Partial<MqttDraft>): void
 }) {
   const f = errors.fields
+  const field = fieldBinder(draft, f, onChange)
   const propertyErrors = ['contentType', 'responseTopic', 'correlationData', 'messageExpiryInterval'].some(
     (k) => f[k],
   )
@@ -80,18 +82,14 @@ export function MqttTargetFields({
               size="xs"
               label="Content type"
               placeholder="application/json"
-              value={draft.contentType}
-              onChange={(e) => onChange({ contentType: e.currentTarget.value })}
-              error={f.contentType}
+              {...field('contentType')}
               data-testid="publish-content-type"
             />
             <TextInput
               size="xs"
               label="Response topic"
               placeholder="replies/my-client"
-              value={draft.responseTopic}
-              onChange={(e) => onChange({ responseTopic: e.currentTarget.value })}
-              error={f.responseTopic}
+              {...field('responseTopic')}
               classNames={{ input: 'mono' }}
               data-testid="publish-response-topic"
             />
@@ -99,9 +97,7 @@ export function MqttTargetFields({
               size="xs"
               label="Correlation data"
               placeholder={draft.correlationMode === 'hex' ? 'de ad be ef' : 'request-42'}
-              value={draft.correlationData}
-              onChange={(e) => onChange({ correlationData: e.currentTarget.value })}
-              error={f.correlationData}
+              {...field('correlationData')}
               classNames={{ input: 'mono' }}
               rightSectionWidth={92}
               rightSection={
