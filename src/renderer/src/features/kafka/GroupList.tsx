@@ -1,9 +1,10 @@
-import { Alert, Anchor, Badge, Center, Group, Loader, Table, Text, TextInput, Tooltip } from '@mantine/core'
-import { IconAlertTriangle, IconInfoCircle, IconSearch } from '@tabler/icons-react'
+import { Anchor, Badge, Group, Table, Text, TextInput, Tooltip } from '@mantine/core'
+import { IconInfoCircle, IconSearch } from '@tabler/icons-react'
 import { useMemo, useState } from 'react'
 import type { Profile } from '../../../../shared/profiles'
 import { useKafkaCluster, useKafkaClusterStore } from '../../stores/kafka-cluster-store'
 import { useKafkaNav, useKafkaNavStore } from '../../stores/kafka-nav-store'
+import { KafkaListFrame } from './KafkaListFrame'
 import { visibleGroups, type GroupSort, type GroupSortKey } from './group-list'
 import { GroupStateBadge } from './GroupStateBadge'
 import { formatCount } from './kafka-numbers'
@@ -48,129 +49,111 @@ export function GroupList({ profile }: { profile: Profile }) {
           testId="kafka-groups-refresh"
         />
       </div>
-      {groups.error && (
-        <Alert
-          mx="md"
-          mb="sm"
-          color="red"
-          variant="light"
-          icon={<IconAlertTriangle size={16} />}
-          title="Could not list the consumer groups"
-        >
-          <Text size="sm" className="reason-text">
-            {groups.error}
-          </Text>
-        </Alert>
-      )}
-      {!all ? (
-        <Center py="xl">{groups.loading && <Loader size="sm" />}</Center>
-      ) : (
-        <div className="kafka-table-wrap">
-          <Table
-            highlightOnHover
-            stickyHeader
-            verticalSpacing={7}
-            horizontalSpacing="sm"
-            fz="sm"
-            tabularNums
-            data-testid="kafka-group-table"
-            data-count={rows.length}
-          >
-            <Table.Thead>
-              <Table.Tr>
-                <SortableTh column="groupId" sort={sort} onSort={onSort}>
-                  Group
-                </SortableTh>
-                <SortableTh column="state" sort={sort} onSort={onSort} w={170}>
-                  State
-                </SortableTh>
-                <Table.Th w={110}>Protocol</Table.Th>
-                <SortableTh column="members" sort={sort} onSort={onSort} align="right" w={100}>
-                  Members
-                </SortableTh>
-                <SortableTh column="topics" sort={sort} onSort={onSort}>
-                  Topics
-                </SortableTh>
-                <SortableTh column="lag" sort={sort} onSort={onSort} align="right" w={120}>
-                  Total lag
-                </SortableTh>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((g) => (
-                <Table.Tr
-                  key={g.groupId}
-                  data-testid="kafka-group-row"
-                  data-group={g.groupId}
-                  className="kafka-row"
-                >
-                  <Table.Td>
-                    <Group gap={6} wrap="nowrap">
-                      <Anchor
-                        component="button"
-                        type="button"
-                        className="mono kafka-topic-name"
-                        onClick={() => nav.openGroup(profile.id, g.groupId)}
-                        data-testid="kafka-group-open"
-                      >
-                        {g.groupId}
-                      </Anchor>
-                      {g.note && (
-                        <Tooltip label={g.note} withArrow multiline w={300}>
-                          <IconInfoCircle size={15} style={{ opacity: 0.7, flex: 'none' }} />
-                        </Tooltip>
-                      )}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    <GroupStateBadge state={g.state} />
-                  </Table.Td>
-                  <Table.Td c={g.protocolType ? undefined : 'dimmed'}>{g.protocolType || '—'}</Table.Td>
-                  <Table.Td ta="right">{formatCount(g.members)}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      {g.topics.slice(0, TOPIC_CHIPS).map((t) => (
-                        <Badge
-                          key={t}
-                          component="button"
-                          type="button"
-                          size="sm"
-                          radius="sm"
-                          variant="default"
-                          className="mono kafka-group-chip"
-                          onClick={() => nav.openTopic(profile.id, t)}
-                        >
-                          {t}
-                        </Badge>
-                      ))}
-                      {g.topics.length > TOPIC_CHIPS && (
-                        <Tooltip label={g.topics.slice(TOPIC_CHIPS).join(', ')} withArrow multiline maw={320}>
-                          <Badge size="sm" radius="sm" variant="default">
-                            +{g.topics.length - TOPIC_CHIPS}
-                          </Badge>
-                        </Tooltip>
-                      )}
-                      {g.topics.length === 0 && (
-                        <Text size="xs" c="dimmed">
-                          none
-                        </Text>
-                      )}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    <LagValue lag={g.totalLag} testId="kafka-group-lag" />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          {rows.length === 0 && (
-            <Text size="sm" c="dimmed" ta="center" py="xl" data-testid="kafka-groups-empty">
-              {all.length === 0 ? 'No consumer groups on this cluster.' : 'No group matches the search.'}
-            </Text>
-          )}
-        </div>
-      )}
+      <KafkaListFrame
+        errorTitle="Could not list the consumer groups"
+        error={groups.error}
+        loading={groups.loading}
+        ready={!!all}
+        testId="kafka-group-table"
+        count={rows.length}
+        after={
+          <>
+            {rows.length === 0 && (
+              <Text size="sm" c="dimmed" ta="center" py="xl" data-testid="kafka-groups-empty">
+                {all?.length === 0 ? 'No consumer groups on this cluster.' : 'No group matches the search.'}
+              </Text>
+            )}
+          </>
+        }
+      >
+        <Table.Thead>
+          <Table.Tr>
+            <SortableTh column="groupId" sort={sort} onSort={onSort}>
+              Group
+            </SortableTh>
+            <SortableTh column="state" sort={sort} onSort={onSort} w={170}>
+              State
+            </SortableTh>
+            <Table.Th w={110}>Protocol</Table.Th>
+            <SortableTh column="members" sort={sort} onSort={onSort} align="right" w={100}>
+              Members
+            </SortableTh>
+            <SortableTh column="topics" sort={sort} onSort={onSort}>
+              Topics
+            </SortableTh>
+            <SortableTh column="lag" sort={sort} onSort={onSort} align="right" w={120}>
+              Total lag
+            </SortableTh>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((g) => (
+            <Table.Tr
+              key={g.groupId}
+              data-testid="kafka-group-row"
+              data-group={g.groupId}
+              className="kafka-row"
+            >
+              <Table.Td>
+                <Group gap={6} wrap="nowrap">
+                  <Anchor
+                    component="button"
+                    type="button"
+                    className="mono kafka-topic-name"
+                    onClick={() => nav.openGroup(profile.id, g.groupId)}
+                    data-testid="kafka-group-open"
+                  >
+                    {g.groupId}
+                  </Anchor>
+                  {g.note && (
+                    <Tooltip label={g.note} withArrow multiline w={300}>
+                      <IconInfoCircle size={15} style={{ opacity: 0.7, flex: 'none' }} />
+                    </Tooltip>
+                  )}
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                <GroupStateBadge state={g.state} />
+              </Table.Td>
+              <Table.Td c={g.protocolType ? undefined : 'dimmed'}>{g.protocolType || '—'}</Table.Td>
+              <Table.Td ta="right">{formatCount(g.members)}</Table.Td>
+              <Table.Td>
+                <Group gap={4} wrap="nowrap">
+                  {g.topics.slice(0, TOPIC_CHIPS).map((t) => (
+                    <Badge
+                      key={t}
+                      component="button"
+                      type="button"
+                      size="sm"
+                      radius="sm"
+                      variant="default"
+                      className="mono kafka-group-chip"
+                      onClick={() => nav.openTopic(profile.id, t)}
+                    >
+                      {t}
+                    </Badge>
+                  ))}
+                  {g.topics.length > TOPIC_CHIPS && (
+                    <Tooltip label={g.topics.slice(TOPIC_CHIPS).join(', ')} withArrow multiline maw={320}>
+                      <Badge size="sm" radius="sm" variant="default">
+                        +{g.topics.length - TOPIC_CHIPS}
+                      </Badge>
+                    </Tooltip>
+                  )}
+                  {g.topics.length === 0 && (
+                    <Text size="xs" c="dimmed">
+                      none
+                    </Text>
+                  )}
+                </Group>
+              </Table.Td>
+              <Table.Td ta="right">
+                <LagValue lag={g.totalLag} testId="kafka-group-lag" />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </KafkaListFrame>
     </div>
   )
 }

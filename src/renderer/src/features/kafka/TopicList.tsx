@@ -1,25 +1,23 @@
 import {
   ActionIcon,
-  Alert,
   Anchor,
   Badge,
   Button,
-  Center,
   Group,
-  Loader,
   Switch,
   Table,
   Text,
   TextInput,
   Tooltip,
 } from '@mantine/core'
-import { IconAlertTriangle, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react'
+import { IconPlus, IconSearch, IconTrash } from '@tabler/icons-react'
 import { useMemo, useState } from 'react'
 import type { KafkaTopicSummary } from '../../../../shared/kafka'
 import type { Profile } from '../../../../shared/profiles'
 import { useKafkaCluster, useKafkaClusterStore } from '../../stores/kafka-cluster-store'
 import { useKafkaNav, useKafkaNavStore } from '../../stores/kafka-nav-store'
 import { formatBytes } from '../topic-detail/format-units'
+import { KafkaListFrame } from './KafkaListFrame'
 import { CreateTopicModal } from './CreateTopicModal'
 import { DeleteTopicModal } from './DeleteTopicModal'
 import { GroupChip } from './GroupChip'
@@ -92,91 +90,72 @@ export function TopicList({ profile }: { profile: Profile }) {
         </Button>
       </div>
 
-      {topics.error && (
-        <Alert
-          mx="md"
-          mb="sm"
-          color="red"
-          variant="light"
-          icon={<IconAlertTriangle size={16} />}
-          title="Could not list the topics"
-        >
-          <Text size="sm" className="reason-text">
-            {topics.error}
-          </Text>
-        </Alert>
-      )}
-
-      {!all ? (
-        <Center py="xl">{topics.loading && <Loader size="sm" />}</Center>
-      ) : (
-        <div className="kafka-table-wrap">
-          <Table
-            highlightOnHover
-            stickyHeader
-            verticalSpacing={7}
-            horizontalSpacing="sm"
-            fz="sm"
-            tabularNums
-            data-testid="kafka-topic-table"
-            data-count={rows.length}
-          >
-            <Table.Thead>
-              <Table.Tr>
-                <SortableTh column="name" sort={sort} onSort={onSort}>
-                  Topic
-                </SortableTh>
-                <SortableTh column="partitions" sort={sort} onSort={onSort} align="right" w={110}>
-                  Partitions
-                </SortableTh>
-                <Table.Th w={70} style={{ textAlign: 'right' }}>
-                  <Tooltip label="Replication factor" withArrow>
-                    <span>RF</span>
-                  </Tooltip>
-                </Table.Th>
-                <SortableTh column="messages" sort={sort} onSort={onSort} align="right" w={120}>
-                  Messages
-                </SortableTh>
-                <SortableTh column="size" sort={sort} onSort={onSort} align="right" w={100}>
-                  Size
-                </SortableTh>
-                <SortableTh column="groups" sort={sort} onSort={onSort}>
-                  Consumer groups
-                </SortableTh>
-                <SortableTh column="lag" sort={sort} onSort={onSort} align="right" w={110}>
-                  Total lag
-                </SortableTh>
-                <Table.Th w={44} />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.slice(0, MAX_ROWS).map((t) => (
-                <TopicRow
-                  key={t.name}
-                  topic={t}
-                  onOpen={() => open(t.name)}
-                  onGroup={(g) => useKafkaNavStore.getState().openGroup(profile.id, g)}
-                  onDelete={() => setDeleting(t.name)}
-                />
-              ))}
-            </Table.Tbody>
-          </Table>
-          {rows.length === 0 && (
-            <Text size="sm" c="dimmed" ta="center" py="xl" data-testid="kafka-topics-empty">
-              {all.length === 0
-                ? 'This cluster has no topics yet.'
-                : search
-                  ? 'No topic matches the search.'
-                  : 'Only internal topics here: turn off “Hide internal” to see them.'}
-            </Text>
-          )}
-          {rows.length > MAX_ROWS && (
-            <Text size="xs" c="dimmed" ta="center" py="sm">
-              Showing {formatCount(MAX_ROWS)} of {formatCount(rows.length)} topics: search to narrow them.
-            </Text>
-          )}
-        </div>
-      )}
+      <KafkaListFrame
+        errorTitle="Could not list the topics"
+        error={topics.error}
+        loading={topics.loading}
+        ready={!!all}
+        testId="kafka-topic-table"
+        count={rows.length}
+        after={
+          <>
+            {rows.length === 0 && (
+              <Text size="sm" c="dimmed" ta="center" py="xl" data-testid="kafka-topics-empty">
+                {all?.length === 0
+                  ? 'This cluster has no topics yet.'
+                  : search
+                    ? 'No topic matches the search.'
+                    : 'Only internal topics here: turn off “Hide internal” to see them.'}
+              </Text>
+            )}
+            {rows.length > MAX_ROWS && (
+              <Text size="xs" c="dimmed" ta="center" py="sm">
+                Showing {formatCount(MAX_ROWS)} of {formatCount(rows.length)} topics: search to narrow them.
+              </Text>
+            )}
+          </>
+        }
+      >
+        <Table.Thead>
+          <Table.Tr>
+            <SortableTh column="name" sort={sort} onSort={onSort}>
+              Topic
+            </SortableTh>
+            <SortableTh column="partitions" sort={sort} onSort={onSort} align="right" w={110}>
+              Partitions
+            </SortableTh>
+            <Table.Th w={70} style={{ textAlign: 'right' }}>
+              <Tooltip label="Replication factor" withArrow>
+                <span>RF</span>
+              </Tooltip>
+            </Table.Th>
+            <SortableTh column="messages" sort={sort} onSort={onSort} align="right" w={120}>
+              Messages
+            </SortableTh>
+            <SortableTh column="size" sort={sort} onSort={onSort} align="right" w={100}>
+              Size
+            </SortableTh>
+            <SortableTh column="groups" sort={sort} onSort={onSort}>
+              Consumer groups
+            </SortableTh>
+            <SortableTh column="lag" sort={sort} onSort={onSort} align="right" w={110}>
+              Total lag
+            </SortableTh>
+            <Table.Th w={44} />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.slice(0, MAX_ROWS).map((t) => (
+            <TopicRow
+              key={t.name}
+              topic={t}
+              onOpen={() => open(t.name)}
+              onGroup={(g) => useKafkaNavStore.getState().openGroup(profile.id, g)}
+              onDelete={() => setDeleting(t.name)}
+            />
+          ))}
+        </Table.Tbody>
+      </KafkaListFrame>
       <CreateTopicModal
         opened={creating}
         onClose={() => setCreating(false)}
