@@ -29,6 +29,10 @@ import { PublishService } from './publish/publish-service'
 import { isPublishingConnection } from './publish/publishing-connection'
 import { decodeProtobuf, protoMessageTypes } from './payloads/protobuf-codec'
 import { KafkaConnection } from './brokers/kafka/kafka-connection'
+import { AmqpConnection } from './brokers/amqp/amqp-connection'
+import { AmqpConsumerService } from './amqp/amqp-consumer-service'
+import { AmqpNotices } from './amqp/amqp-notices'
+import { AmqpTopologyService } from './amqp/amqp-topology-service'
 import { KafkaAdminService } from './kafka/kafka-admin-service'
 import { KafkaBrowseService } from './kafka/kafka-browse-service'
 import { LagSampler } from './kafka/lag-sampler'
@@ -102,6 +106,9 @@ export function createCore(options: CoreOptions): Core {
   const ingest = new Ingest(history, views, (profileId) => retention.isPaused(profileId))
   const historyStats = () => retention.stats(history.lastError, history.pending)
   const savedPayloads = new SavedPayloadStore(db)
+  // Declared before the registry (whose AMQP connections report to them), built right after it.
+  let amqpConsumers: AmqpConsumerService | null = null
+  const amqpNotices = new AmqpNotices((notice) => emit({ type: 'amqp.notice', notice }))
   const connections = new ConnectionRegistry(
     (profile, secrets) =>
       createLinkFactory(profile, secrets, {
@@ -110,7 +117,26 @@ export function createCore(options: CoreOptions): Core {
           onSubscriptions: (subscriptions) =>
             emit({ type: 'subscriptions.changed', profileId, subscriptions }),
         }),
-        amqp: () => ({ ingest }),
+        amqp: (profileId) => ({
+          ingest,
+          onLinkUp: (connection) => amqpConsumers?.linkUp(profileId, connection),
+          onLinkDown: (reason, byUser) => {
+            if (!byUser) amqpNotices.add(profileId, 'connection-lost', reason)
+            amqpConsumers?.linkDown(profileId, reason, byUser)
+          },
+          onBlocked: (reason) =>
+            reason === null
+              ? amqpNotices.add(
+                  profileId,
+                  'unblocked',
+                  'The broker lifted its resource alarm: publishing resumes',
+                )
+              : amqpNotices.add(
+                  profileId,
+                  'blocked',
+                  `The broker blocked publishing on this connection (resource alarm): ${reason || 'no reason given'}`,
+                ),
+        }),
         kafka: () => ({ ingest }),
       }),
     (status) => emit({ type: 'connection.status', status }),
@@ -170,6 +196,34 @@ export function createCore(options: CoreOptions): Core {
     throw new ApiError('unavailable', `${profile.config.name} is not connected`)
   }
   const kafkaAdmin = new KafkaAdminService(kafkaOf)
+  const amqpProfile = (profileId: string) => {
+    const profile = profiles.get(profileId)
+    if (profile.config.protocol !== 'amqp')
+      throw new ApiError('invalid_input', `${profile.config.name} is not an AMQP profile`)
+    return { profile, config: profile.config }
+  }
+  /** The live amqplib connection of an AMQP profile, or an error that says why there is none. */
+  const amqpOf = (profileId: string) => {
+    const { config } = amqpProfile(profileId)
+    const c = connections.connection(profileId)
+    if (c instanceof AmqpConnection && c.connected) return c.live()
+    throw new ApiError('unavailable', `${config.name} is not connected`)
+  }
+  const amqpTopology = new AmqpTopologyService({
+    profileOf: (profileId) => ({
+      config: amqpProfile(profileId).config,
+      secrets: profiles.readSecrets(profileId),
+    }),
+    amqpOf,
+  })
+  amqpConsumers = new AmqpConsumerService({
+    amqpOf,
+    ingest,
+    history,
+    notices: amqpNotices,
+    emit: (status) => emit({ type: 'amqp.consumer', status }),
+  })
+  const consumers = amqpConsumers
   const kafkaBrowse = new KafkaBrowseService(
     kafkaOf,
     ingest,
@@ -289,6 +343,35 @@ export function createCore(options: CoreOptions): Core {
     },
     previewKafkaOffsetReset: (request) => kafkaAdmin.previewReset(request),
     applyKafkaOffsetReset: (request) => kafkaAdmin.applyReset(request),
+    amqpTopology: ({ profileId }) => amqpTopology.topology(profileId),
+    declareAmqpExchange: (input) => amqpTopology.declareExchange(input),
+    declareAmqpQueue: (input) => amqpTopology.declareQueue(input),
+    checkAmqpQueue: ({ profileId, name }) => amqpTopology.checkQueue(profileId, name),
+    bindAmqp: (input) => amqpTopology.bind(input),
+    unbindAmqp: (input) => amqpTopology.unbind(input),
+    purgeAmqpQueue: ({ profileId, name }) => amqpTopology.purge(profileId, name),
+    deleteAmqpQueue: (input) => amqpTopology.deleteQueue(input),
+    deleteAmqpExchange: (input) => amqpTopology.deleteExchange(input),
+    startAmqpConsumer: (input) => {
+      amqpProfile(input.profileId)
+      return consumers.start(input)
+    },
+    startAmqpTap: (input) => {
+      amqpProfile(input.profileId)
+      return consumers.startTap(input)
+    },
+    stopAmqpConsumer: ({ id }) => consumers.stop(id),
+    listAmqpConsumers: () => consumers.list(),
+    listAmqpPending: ({ id }) => consumers.pending(id),
+    settleAmqp: (input) => consumers.settle(input),
+    peekAmqpQueue: (input) => {
+      amqpProfile(input.profileId)
+      return consumers.peek(input)
+    },
+    listAmqpNotices: ({ profileId }) => {
+      amqpProfile(profileId)
+      return amqpNotices.list(profileId)
+    },
     parseProto: ({ proto }) => ({ types: asInvalidInput(() => protoMessageTypes(proto)) }),
     decodeProtobuf: ({ proto, messageType, payload }) => ({
       json: asInvalidInput(() => decodeProtobuf(proto, messageType, payload)),
@@ -433,6 +516,7 @@ export function createCore(options: CoreOptions): Core {
         publishing.close()
         lagSampler.close()
         await kafkaBrowse.close()
+        await consumers.close()
         await connections.closeAll()
         views.close()
         searchIndex.stop()

@@ -21,6 +21,23 @@ import {
   KafkaTopicName,
   KafkaTopicSummary,
 } from './kafka'
+import {
+  AmqpBindingRequest,
+  AmqpConsumerStatus,
+  AmqpNotice,
+  AmqpPeekResult,
+  AmqpQueueCheck,
+  AmqpSettleResult,
+  AmqpTopology,
+  DeclareAmqpExchange,
+  DeclareAmqpQueue,
+  DeleteAmqpExchange,
+  DeleteAmqpQueue,
+  PeekAmqpQueue,
+  SettleAmqp,
+  StartAmqpConsumer,
+  StartAmqpTap,
+} from './amqp'
 import { Bytes, MessagePayload, MessageSummary } from './messages'
 import {
   PublishJobRequest,
@@ -167,6 +184,42 @@ export const apiSpec = {
   previewKafkaOffsetReset: method(KafkaResetRequest, KafkaResetPreview),
   /** Applies a reset; refused (conflict) while the group has active members. */
   applyKafkaOffsetReset: method(KafkaResetRequest, KafkaResetPreview),
+
+  /**
+   * RabbitMQ (see `shared/amqp.ts`): the vhost's topology, from the management API when it
+   * answers, else the profile's watched names checked over AMQP (each check on a channel of its own).
+   */
+  amqpTopology: method(ByProfile, AmqpTopology),
+  /** Declares an exchange (an existing one with other settings fails with 406 PRECONDITION_FAILED). */
+  declareAmqpExchange: method(DeclareAmqpExchange, z.null()),
+  declareAmqpQueue: method(DeclareAmqpQueue, AmqpQueueCheck),
+  /** Passive declare: the queue's ready count and consumers, or 404 NOT_FOUND in the broker's words. */
+  checkAmqpQueue: method(
+    z.strictObject({ profileId: ProfileId, name: z.string().min(1).max(255) }),
+    AmqpQueueCheck,
+  ),
+  bindAmqp: method(AmqpBindingRequest, z.null()),
+  unbindAmqp: method(AmqpBindingRequest, z.null()),
+  purgeAmqpQueue: method(
+    z.strictObject({ profileId: ProfileId, name: z.string().min(1).max(255) }),
+    z.strictObject({ purged: z.number().int() }),
+  ),
+  deleteAmqpQueue: method(DeleteAmqpQueue, z.strictObject({ deleted: z.number().int() })),
+  deleteAmqpExchange: method(DeleteAmqpExchange, z.null()),
+  /** Consumes a queue into the tree and history; `amqp.consumer` events report it. */
+  startAmqpConsumer: method(StartAmqpConsumer, AmqpConsumerStatus),
+  /** Watches an exchange through a temporary exclusive queue bound to it. */
+  startAmqpTap: method(StartAmqpTap, AmqpConsumerStatus),
+  /** Cancels a consumer or tap; its unsettled messages go back to the queue (the broker requeues them). */
+  stopAmqpConsumer: method(z.strictObject({ id: z.string().max(64) }), AmqpConsumerStatus),
+  listAmqpConsumers: method(Empty, z.array(AmqpConsumerStatus)),
+  /** The messages a manual-ack consumer holds for the user's ack or nack, oldest first. */
+  listAmqpPending: method(z.strictObject({ id: z.string().max(64) }), z.array(MessageSummary)),
+  settleAmqp: method(SettleAmqp, AmqpSettleResult),
+  /** Reads the first messages of a queue and puts them back (nack with requeue, never reject). */
+  peekAmqpQueue: method(PeekAmqpQueue, AmqpPeekResult),
+  /** The profile's connection notices (alarms, closed channels, losses, restores), oldest first. */
+  listAmqpNotices: method(ByProfile, z.array(AmqpNotice)),
 
   /** Parses a user's `.proto` text; lists its message types, or fails with the parser's error. */
   parseProto: method(
@@ -329,6 +382,8 @@ export const ApiEvent = z.discriminatedUnion('type', [
     groupId: z.string(),
     sample: KafkaLagSample,
   }),
+  z.strictObject({ type: z.literal('amqp.consumer'), status: AmqpConsumerStatus }),
+  z.strictObject({ type: z.literal('amqp.notice'), notice: AmqpNotice }),
 ])
 export type ApiEvent = z.infer<typeof ApiEvent>
 

@@ -93,6 +93,16 @@ export const AmqpConfig = z.strictObject({
       'Management URL must start with http:// or https://',
     )
     .default(''),
+  /** Management API user; empty means the AMQP username (its password: `managementPassword`, else the AMQP one). */
+  managementUsername: z.string().max(255).default(''),
+  /**
+   * Queues and exchanges to check over pure AMQP (passive declare) when the management API is not
+   * reachable: the user names them, since AMQP itself cannot list anything.
+   */
+  watched: z
+    .array(z.strictObject({ kind: z.enum(['queue', 'exchange']), name: z.string().min(1).max(255) }))
+    .max(500)
+    .default([]),
 })
 
 const brokerAddress = z
@@ -125,7 +135,7 @@ export type KafkaConfig = z.infer<typeof KafkaConfig>
 export type Protocol = ProfileConfig['protocol']
 export const Protocol = z.enum(['mqtt', 'amqp', 'kafka'])
 
-export const SECRET_NAMES = ['password', 'tlsKey', 'tlsPassphrase'] as const
+export const SECRET_NAMES = ['password', 'tlsKey', 'tlsPassphrase', 'managementPassword'] as const
 export const SecretName = z.enum(SECRET_NAMES)
 export type SecretName = z.infer<typeof SecretName>
 
@@ -134,6 +144,8 @@ export const SecretsPatch = z.strictObject({
   password: z.string().max(65535).nullable().optional(),
   tlsKey: pem.nullable().optional(),
   tlsPassphrase: z.string().max(65535).nullable().optional(),
+  /** AMQP profiles: the management API's password when it differs from the AMQP one. */
+  managementPassword: z.string().max(65535).nullable().optional(),
 })
 export type SecretsPatch = z.infer<typeof SecretsPatch>
 export type Secrets = Partial<Record<SecretName, string>>

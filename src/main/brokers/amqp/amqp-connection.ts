@@ -1,4 +1,4 @@
-import type { Options } from 'amqplib'
+import type { ChannelModel, Options } from 'amqplib'
 import { ApiError } from '../../../shared/api-error'
 import type { AmqpProperties } from '../../../shared/messages'
 import type { AmqpConfig, Secrets } from '../../../shared/profiles'
@@ -12,6 +12,12 @@ import { AmqpPublisher } from './amqp-publisher'
 
 export interface AmqpConnectionDeps {
   ingest: Ingest
+  /** A new connection is up (first connect or reconnect): consumers and taps are restored on it. */
+  onLinkUp?(connection: ChannelModel): void
+  /** The connection is gone: lost (`byUser` false, a reconnect follows) or closed on request. */
+  onLinkDown?(reason: string, byUser: boolean): void
+  /** connection.blocked / unblocked: a resource alarm stops (or lets go of) publishers. */
+  onBlocked?(reason: string | null): void
 }
 
 /** Exchange names, routing keys and header names are AMQP short strings: 255 bytes of UTF-8. */
@@ -38,20 +44,47 @@ export class AmqpConnection implements LinkFactory, PublishingConnection {
     return this.publisher !== null
   }
 
+  /** The current amqplib connection, for the topology and consumer services to open channels on. */
+  live(): ChannelModel {
+    if (!this.current) throw new ApiError('unavailable', 'Not connected: connect the profile first')
+    return this.current
+  }
+
+  private current: ChannelModel | null = null
+
   async connect(callbacks: LinkCallbacks, signal: AbortSignal): Promise<BrokerLink> {
-    const link = await this.links.connect(callbacks, signal)
+    const link = await this.links.connect(
+      {
+        onLost: (reason) => {
+          this.down(link.connection, reason, false)
+          callbacks.onLost(reason)
+        },
+      },
+      signal,
+    )
     const publisher = new AmqpPublisher(link.connection)
     link.connection.on('close', () => {
       if (this.publisher === publisher) this.publisher = null
     })
+    link.connection.on('blocked', (reason: unknown) => this.deps.onBlocked?.(String(reason ?? '')))
+    link.connection.on('unblocked', () => this.deps.onBlocked?.(null))
     this.publisher = publisher
+    this.current = link.connection
+    this.deps.onLinkUp?.(link.connection)
     return {
       serverInfo: link.serverInfo,
       close: async () => {
         if (this.publisher === publisher) this.publisher = null
+        this.down(link.connection, 'Disconnected', true)
         await link.close()
       },
     }
+  }
+
+  private down(connection: ChannelModel, reason: string, byUser: boolean): void {
+    if (this.current !== connection) return
+    this.current = null
+    this.deps.onLinkDown?.(reason, byUser)
   }
 
   async publish(target: PublishTarget, payload: Uint8Array): Promise<PublishResult> {

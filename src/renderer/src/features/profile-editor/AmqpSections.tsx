@@ -7,6 +7,7 @@ import { HostPortFields } from './HostPortFields'
 import { NameField } from './NameField'
 import { PasswordField } from './PasswordField'
 import { SecondsField } from './SecondsField'
+import { SecretField } from './SecretField'
 import { AMQP_USUAL_PORTS, suggestedPort, type AmqpDraft } from './profile-draft'
 import { TlsFields } from './TlsFields'
 
@@ -128,6 +129,26 @@ export function AmqpSections(props: FormProps<AmqpDraft>) {
             error={errors.managementUrl}
             data-testid={tid('managementUrl')}
           />
+          <Group grow align="flex-start">
+            <TextInput
+              label="Management user"
+              placeholder={draft.username.trim() || 'the AMQP user'}
+              description="Empty: the AMQP user and password."
+              value={draft.managementUsername}
+              onChange={(e) => update({ managementUsername: e.currentTarget.value })}
+              error={errors.managementUsername}
+              data-testid={tid('managementUsername')}
+            />
+            <SecretField
+              name="managementPassword"
+              label="Management password"
+              what="management password"
+              stored={props.stored.includes('managementPassword')}
+              secret={props.secrets.managementPassword}
+              onChange={(s) => props.setSecret('managementPassword', s)}
+              error={errors['secrets.managementPassword']}
+            />
+          </Group>
         </Stack>
       </Tabs.Panel>
     </>

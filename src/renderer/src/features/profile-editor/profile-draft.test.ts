@@ -89,8 +89,9 @@ describe('profile drafts', () => {
         password: { mode: 'set', value: 's3' },
         tlsKey: { mode: 'clear' },
         tlsPassphrase: { mode: 'set', value: '' },
+        managementPassword: { mode: 'set', value: 'm4' },
       }),
-    ).toEqual({ password: 's3', tlsKey: null })
+    ).toEqual({ password: 's3', tlsKey: null, managementPassword: 'm4' })
   })
 
   it('suggests the usual port only when the user has not typed their own', () => {

@@ -56,6 +56,9 @@ export interface AmqpDraft {
   connectTimeoutSec: NumberValue
   tls: TlsDraft
   managementUrl: string
+  managementUsername: string
+  /** Edited from the AMQP workspace, not the form: carried through unchanged. */
+  watched: AmqpConfig['watched']
 }
 
 export interface KafkaDraft {
@@ -123,6 +126,8 @@ export function draftFromConfig(config: ProfileConfig): ProfileDraft {
         connectTimeoutSec: seconds(config.connectTimeoutMs),
         tls: tlsDraft(config.tls),
         managementUrl: config.managementUrl,
+        managementUsername: config.managementUsername,
+        watched: config.watched,
       }
     case 'kafka':
       return {
@@ -156,7 +161,12 @@ export function newNamedDraft(protocol: Protocol): ProfileDraft {
 }
 
 export function emptySecrets(): SecretsDraft {
-  return { password: { mode: 'keep' }, tlsKey: { mode: 'keep' }, tlsPassphrase: { mode: 'keep' } }
+  return {
+    password: { mode: 'keep' },
+    tlsKey: { mode: 'keep' },
+    tlsPassphrase: { mode: 'keep' },
+    managementPassword: { mode: 'keep' },
+  }
 }
 
 /** SecretsPatch semantics: a string sets, null clears, absent keeps. Empty new values keep too. */
@@ -231,6 +241,8 @@ export function configInputFromDraft(draft: ProfileDraft, errors: FieldErrors): 
         connectTimeoutMs: timeoutMs(draft, errors),
         tls: { ...draft.tls },
         managementUrl: draft.managementUrl.trim(),
+        managementUsername: draft.managementUsername.trim(),
+        watched: draft.watched,
       }
     case 'kafka':
       return {
@@ -345,7 +357,17 @@ const FIELDS: Record<Protocol, string[]> = {
     'will.qos',
     'will.retain',
   ],
-  amqp: ['scheme', 'host', 'port', 'vhost', 'username', 'heartbeat', 'managementUrl'],
+  amqp: [
+    'scheme',
+    'host',
+    'port',
+    'vhost',
+    'username',
+    'heartbeat',
+    'managementUrl',
+    'managementUsername',
+    'secrets.managementPassword',
+  ],
   kafka: ['brokers', 'clientId', 'ssl', 'sasl', 'username'],
 }
 
@@ -368,7 +390,13 @@ export function tabOfField(protocol: Protocol, path: string): EditorTab {
   if (path.startsWith('will')) return 'will'
   const advanced: Record<Protocol, string[]> = {
     mqtt: ['clientId', 'mqttVersion', 'cleanStart', 'sessionExpiry', 'keepalive', 'connectTimeoutMs'],
-    amqp: ['heartbeat', 'connectTimeoutMs', 'managementUrl'],
+    amqp: [
+      'heartbeat',
+      'connectTimeoutMs',
+      'managementUrl',
+      'managementUsername',
+      'secrets.managementPassword',
+    ],
     kafka: ['clientId', 'connectTimeoutMs'],
   }
   return advanced[protocol].includes(path) ? 'advanced' : 'general'
