@@ -24,6 +24,7 @@ import { exportProfiles, importProfiles } from './profiles/profile-transfer'
 import type { SecretCipher } from './secrets/secret-cipher'
 import { SavedPayloadStore } from './payloads/saved-payload-store'
 import { ReplayService } from './replay/replay-service'
+import { replayTarget } from './replay/replay-target'
 import { PublishLogStore } from './publish/publish-log-store'
 import { PublishService } from './publish/publish-service'
 import { isPublishingConnection } from './publish/publishing-connection'
@@ -164,16 +165,14 @@ export function createCore(options: CoreOptions): Core {
     savedPayloads,
     historyQuery,
     (profileId) => async (item) => {
-      await mqttOf(profileId).publish(
-        {
-          protocol: 'mqtt',
-          topic: item.topic,
-          qos: item.qos,
-          retain: item.retain,
-          properties: item.properties ?? undefined,
-        },
+      const c = connections.connection(profileId)
+      if (!isPublishingConnection(c))
+        throw new ApiError('unavailable', `${profiles.get(profileId).config.name} is not connected`)
+      const result = await c.publish(
+        replayTarget(item, profiles.get(profileId).config.protocol),
         item.payload,
       )
+      return result.ok ? null : result.reason
     },
     (status) => emit({ type: 'replay.status', status }),
   )
@@ -453,6 +452,8 @@ export function createCore(options: CoreOptions): Core {
           qos: m.qos,
           retain: m.retain,
           properties: m.properties,
+          amqp: m.amqp,
+          kafka: m.kafka,
           payload: m.payload,
         }),
       )

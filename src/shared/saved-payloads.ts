@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Bytes, MqttPublishProperties, Qos } from './messages'
+import { AmqpMeta, Bytes, KafkaMeta, MqttPublishProperties, Qos } from './messages'
 import { Protocol } from './profiles'
 
 /** A payload the user keeps: bytes plus where and how it was (or is to be) sent. */
@@ -22,6 +22,10 @@ export const SavedPayloadInput = z.strictObject({
   qos: Qos.nullable().default(null),
   retain: z.boolean().default(false),
   properties: MqttPublishProperties.nullable().default(null),
+  /** Where an AMQP message was published or consumed, with its properties and headers. */
+  amqp: AmqpMeta.nullable().default(null),
+  /** A Kafka record's topic, partition, offset, key, headers and timestamp. */
+  kafka: KafkaMeta.nullable().default(null),
   note: z.string().max(10_000).default(''),
   payload: Bytes,
 })
@@ -36,6 +40,8 @@ export const SavedPayload = z.strictObject({
   qos: Qos.nullable(),
   retain: z.boolean(),
   properties: MqttPublishProperties.nullable(),
+  amqp: AmqpMeta.nullable(),
+  kafka: KafkaMeta.nullable(),
   note: z.string(),
   size: z.number().int(),
   payload: Bytes,

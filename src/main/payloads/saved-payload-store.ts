@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3'
 import { ApiError } from '../../shared/api-error'
-import { MqttPublishProperties } from '../../shared/messages'
 import { SavedPayloadInput, SavedPayloadsFile, type SavedPayload } from '../../shared/saved-payloads'
 import { decodeFrame, encodeFrame } from '../../shared/wire'
+import { decodeStoredMeta, encodeStoredMeta } from '../history/stored-properties'
 
 interface Row {
   id: number
@@ -128,12 +128,13 @@ export class SavedPayloadStore {
   }
 }
 
+/** The `properties` column holds MQTT properties or tagged AMQP/Kafka metadata, as in `messages`. */
 function props(p: Parsed): string | null {
-  return p.properties ? encodeFrame(p.properties) : null
+  return encodeStoredMeta(p)
 }
 
 function toPayload(r: Row): SavedPayload {
-  const properties = r.properties === null ? null : MqttPublishProperties.safeParse(decodeFrame(r.properties))
+  const { properties, amqp, kafka } = decodeStoredMeta(r.properties)
   return {
     id: r.id,
     folder: r.folder,
@@ -142,7 +143,9 @@ function toPayload(r: Row): SavedPayload {
     topic: r.topic,
     qos: r.qos as SavedPayload['qos'],
     retain: r.retain === 1,
-    properties: properties?.success ? properties.data : null,
+    properties,
+    amqp,
+    kafka,
     note: r.note,
     size: r.payload.length,
     payload: new Uint8Array(r.payload.buffer, r.payload.byteOffset, r.payload.byteLength),

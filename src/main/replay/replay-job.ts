@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { ApiError } from '../../shared/api-error'
-import type { MqttPublishProperties, Qos } from '../../shared/messages'
+import type { AmqpMeta, KafkaMeta, MqttPublishProperties, Qos } from '../../shared/messages'
 import type { ReplayRequest, ReplayStatus } from '../../shared/replay'
+import { rewriteItem } from './replay-target'
 
 /** One message to replay, wherever it came from (saved payloads or history). */
 export interface ReplayItem {
@@ -10,6 +11,9 @@ export interface ReplayItem {
   qos: Qos
   retain: boolean
   properties: MqttPublishProperties | null
+  /** AMQP and Kafka metadata of the original message (null for MQTT). */
+  amqp: AmqpMeta | null
+  kafka: KafkaMeta | null
   /** When it was originally received (saved payloads: consecutive, no gaps). */
   at: number
 }
@@ -17,8 +21,11 @@ export interface ReplayItem {
 /** Gives the items of one pass, in order, a page at a time. */
 export type ReplaySource = () => AsyncIterable<ReplayItem>
 
-/** Sends one item; throws ApiError 'unavailable' while the target is not connected. */
-export type ReplayPublish = (item: ReplayItem) => Promise<void>
+/**
+ * Sends one item; throws ApiError 'unavailable' while the target is not connected. Resolves with
+ * the broker's reason when it took the message but did not route it (an AMQP return), else null.
+ */
+export type ReplayPublish = (item: ReplayItem) => Promise<string | null>
 
 const LOG_LINES = 200
 const WAIT_RETRY_MS = 1000
@@ -119,10 +126,7 @@ export class ReplayJob {
   }
 
   private rewrite(item: ReplayItem): ReplayItem {
-    const r = this.request.rewrite
-    return r && item.topic.startsWith(r.from)
-      ? { ...item, topic: r.to + item.topic.slice(r.from.length) }
-      : item
+    return rewriteItem(item, this.request.rewrite)
   }
 
   /** Sleeps until `due`, honouring pause; returns how long a pause held it (to shift the clock). */
@@ -144,10 +148,10 @@ export class ReplayJob {
       lost += await this.whilePaused()
       if (this.stopped) return lost
       try {
-        await this.publish(item)
+        const note = await this.publish(item)
         if (this.status.state === 'waiting') this.set('running', 'Target is back: continuing')
         this.status.sent++
-        this.log(`Sent ${item.topic} (${item.payload.length} B)`)
+        this.log(`Sent ${item.topic} (${item.payload.length} B)${note ? `: ${note}` : ''}`)
         this.onChange(this.status)
         return this.status.state === 'running' && lost === 0 ? 0 : Date.now() - started
       } catch (err) {

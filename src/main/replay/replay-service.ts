@@ -35,6 +35,8 @@ export class ReplayService {
           qos: p.qos ?? 0,
           retain: p.retain,
           properties: p.properties,
+          amqp: p.amqp,
+          kafka: p.kafka,
           at: i,
         }
       })
@@ -56,6 +58,8 @@ export class ReplayService {
               qos: r.qos ?? 0,
               retain: r.retain,
               properties: r.properties,
+              amqp: r.amqp,
+              kafka: r.kafka,
               at: r.receivedAt,
             }
           }

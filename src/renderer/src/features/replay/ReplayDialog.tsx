@@ -1,3 +1,4 @@
+import type { Protocol } from '../../../../shared/profiles'
 import {
   Alert,
   Button,
@@ -68,13 +69,12 @@ export function ReplayDialog() {
 function ReplayDialogBody({ source, onClose }: { source: ReplaySource; onClose(): void }) {
   const profiles = useProfilesStore((s) => s.profiles)
   const selectedId = useProfilesStore((s) => s.selectedId)
-  const mqttProfiles = useMemo(() => profiles.filter((p) => p.config.protocol === 'mqtt'), [profiles])
   const [form, setForm] = useState<ReplayForm>(() =>
     initialReplayForm(
       source,
       defaultTarget(
         source,
-        mqttProfiles.map((p) => p.id),
+        profiles.map((p) => p.id),
         selectedId,
       ),
     ),
@@ -90,7 +90,7 @@ function ReplayDialogBody({ source, onClose }: { source: ReplaySource; onClose()
     const ids = new Set(source.ids)
     return savedList.filter((p) => ids.has(p.id) && p.topic === '').length
   }, [source, savedList])
-  const target = mqttProfiles.find((p) => p.id === form.targetProfileId) ?? null
+  const target = profiles.find((p) => p.id === form.targetProfileId) ?? null
   // select the stored status itself: statusOf makes a new object for a profile without one
   const storedStatus = useConnectionsStore((s) => (target ? s.byProfile[target.id] : undefined))
   const targetStatus = target ? (storedStatus ?? statusOf({}, target)) : null
@@ -183,12 +183,16 @@ function ReplayDialogBody({ source, onClose }: { source: ReplaySource; onClose()
       <Stack gap={6}>
         <Select
           label="Send to"
-          placeholder={mqttProfiles.length === 0 ? 'No MQTT connection yet' : 'Choose a connection'}
-          data={mqttProfiles.map((p) => ({ value: p.id, label: p.config.name }))}
+          placeholder={profiles.length === 0 ? 'No connection yet' : 'Choose a connection'}
+          data={profiles.map((p) => ({
+            value: p.id,
+            label: `${p.config.name} · ${PROTOCOL_LABELS[p.config.protocol]}`,
+          }))}
           value={form.targetProfileId}
           onChange={(v) => patch({ targetProfileId: v })}
           allowDeselect={false}
-          searchable={mqttProfiles.length > 8}
+          searchable={profiles.length > 8}
+          description={target ? TARGET_NOTES[target.config.protocol] : undefined}
           error={form.targetProfileId ? undefined : errors.targetProfileId}
           comboboxProps={{ withinPortal: true }}
           data-testid="replay-target"
@@ -378,9 +382,19 @@ function ReplayDialogBody({ source, onClose }: { source: ReplaySource; onClose()
   )
 }
 
-/** The source's own connection for history, else the profile on screen, else the first MQTT one. */
-function defaultTarget(source: ReplaySource, mqttIds: string[], selectedId: string | null): string | null {
-  if (source.kind === 'history' && mqttIds.includes(source.filter.profileId)) return source.filter.profileId
-  if (selectedId && mqttIds.includes(selectedId)) return selectedId
-  return mqttIds[0] ?? null
+const PROTOCOL_LABELS: Record<Protocol, string> = { mqtt: 'MQTT', amqp: 'AMQP', kafka: 'Kafka' }
+
+/** How messages land on each target protocol (the core's `replayTarget` does the mapping). */
+const TARGET_NOTES: Record<Protocol, string | undefined> = {
+  mqtt: undefined,
+  amqp: 'AMQP messages keep their exchange, routing key, properties and headers; MQTT topics go to amq.topic with "/" as "." (the rewrite applies to routing keys).',
+  kafka:
+    'Kafka records keep their topic, key and headers (the partitioner places them); other messages go to the topic named by their topic with "/" as ".".',
+}
+
+/** The source's own connection for history, else the profile on screen, else the first one. */
+function defaultTarget(source: ReplaySource, ids: string[], selectedId: string | null): string | null {
+  if (source.kind === 'history' && ids.includes(source.filter.profileId)) return source.filter.profileId
+  if (selectedId && ids.includes(selectedId)) return selectedId
+  return ids[0] ?? null
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { SavedPayload } from '../../../../shared/saved-payloads'
-import { draftErrors, draftOf, inputOf, NEW_DRAFT } from './saved-payload-draft'
+import { draftErrors, draftOf, inputOf, metaForTopic, NEW_DRAFT } from './saved-payload-draft'
 
 const saved = (payload: Uint8Array): SavedPayload => ({
   id: 1,
@@ -11,6 +11,8 @@ const saved = (payload: Uint8Array): SavedPayload => ({
   qos: 1,
   retain: true,
   properties: { contentType: 'application/json' },
+  amqp: null,
+  kafka: null,
   note: 'n',
   size: payload.length,
   payload,
@@ -42,5 +44,49 @@ describe('saved payload draft', () => {
       topic: 'A topic to publish to cannot hold + or #',
     })
     expect(inputOf({ ...NEW_DRAFT, name: ' x ' }, null)).toMatchObject({ name: 'x', protocol: 'mqtt' })
+  })
+
+  it('keeps AMQP and Kafka metadata, and an edited path edits where they go', () => {
+    const amqp = {
+      exchange: '',
+      routingKey: 'jobs',
+      properties: { priority: 2 },
+      redelivered: false,
+      queue: null,
+    }
+    const a = {
+      ...saved(new Uint8Array([1])),
+      protocol: 'amqp' as const,
+      topic: '(default exchange)/jobs',
+      amqp,
+    }
+    expect(inputOf(draftOf(a), a).amqp).toEqual(amqp)
+    expect(metaForTopic('orders/eu.created', a).amqp).toMatchObject({
+      exchange: 'orders',
+      routingKey: 'eu.created',
+      properties: { priority: 2 },
+    })
+    expect(metaForTopic('(default exchange)/other', a).amqp).toMatchObject({
+      exchange: '',
+      routingKey: 'other',
+    })
+    const kafka = {
+      topic: 'orders',
+      partition: 1,
+      offset: '5',
+      key: null,
+      headers: [],
+      timestamp: 1,
+      timestampType: null,
+    }
+    const k = {
+      ...saved(new Uint8Array([1])),
+      protocol: 'kafka' as const,
+      topic: 'orders/1',
+      amqp: null,
+      kafka,
+    }
+    expect(metaForTopic('orders-test/1', k).kafka).toMatchObject({ topic: 'orders-test', partition: 1 })
+    expect(metaForTopic('orders/1', k).kafka).toBe(kafka)
   })
 })

@@ -1,5 +1,6 @@
 import type { Qos } from '../../../../shared/messages'
 import type { SavedPayload, SavedPayloadInput } from '../../../../shared/saved-payloads'
+import { AMQP_DEFAULT_EXCHANGE_LABEL } from '../../../../shared/tree-paths'
 import { decodeText } from '../topic-detail/payload-format'
 
 /**
@@ -66,6 +67,30 @@ export function inputOf(d: SavedPayloadDraft, existing: SavedPayload | null): Sa
     note: d.note,
     protocol: existing?.protocol ?? 'mqtt',
     properties: existing?.properties ?? null,
+    ...metaForTopic(d.topic, existing),
     payload: d.text === null ? (existing?.payload ?? new Uint8Array(0)) : encoder.encode(d.text),
   }
+}
+
+/**
+ * AMQP and Kafka payloads carry where they go in their metadata, and their topic is the tree path
+ * (`exchange/routingKey`, `topic/partition`): an edited path edits the exchange and routing key, or
+ * the Kafka topic, so that a replay sends where the form says.
+ */
+export function metaForTopic(
+  topic: string,
+  existing: SavedPayload | null,
+): Pick<SavedPayloadInput, 'amqp' | 'kafka'> {
+  const amqp = existing?.amqp ?? null
+  const kafka = existing?.kafka ?? null
+  const slash = topic.indexOf('/')
+  if (!existing || topic === existing.topic || slash < 0) return { amqp, kafka }
+  const head = topic.slice(0, slash)
+  const rest = topic.slice(slash + 1)
+  if (amqp) {
+    const exchange = head === AMQP_DEFAULT_EXCHANGE_LABEL ? '' : head
+    return { amqp: { ...amqp, exchange, routingKey: rest }, kafka }
+  }
+  if (kafka) return { amqp, kafka: { ...kafka, topic: head } }
+  return { amqp, kafka }
 }

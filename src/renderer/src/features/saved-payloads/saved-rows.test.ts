@@ -13,6 +13,8 @@ function p(folder: string, name: string, topic = 't'): SavedPayloadSummary {
     qos: 0,
     retain: false,
     properties: null,
+    amqp: null,
+    kafka: null,
     note: '',
     size: 2,
     createdAt: 0,
