@@ -309,7 +309,7 @@ test('history: search, save, replay, export and import, clear, storage', async (
       .click()
     const dialog = page.getByTestId('replay-dialog')
     await expect(dialog.getByTestId('replay-source')).toHaveAttribute('data-count', '1')
-    await expect(dialog.getByTestId('replay-target')).toHaveValue('Lab recorder')
+    await expect(dialog.getByTestId('replay-target')).toHaveValue('Lab recorder · MQTT')
     await dialog.getByTestId('replay-rewrite').check()
     await dialog.getByTestId('replay-rewrite-from').fill(`${P}/sensors/`)
     await dialog.getByTestId('replay-rewrite-to').fill(`${P}/replayed/`)
