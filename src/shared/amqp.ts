@@ -262,7 +262,8 @@ export type PeekAmqpQueue = z.input<typeof PeekAmqpQueue>
 /**
  * Peeked messages: read with basic.get and put back with basic.nack requeue (never reject), in one
  * channel that is then closed. They are stored in the history like consumed ones. The broker now
- * marks them redelivered, and a quorum queue counts the return as a delivery attempt.
+ * marks them redelivered. (A reject would raise a quorum queue message's delivery count on
+ * RabbitMQ 4.3 and later; a nack does not. Before 4.3 every return counted.)
  */
 export const AmqpPeekResult = z.strictObject({
   messages: z.array(MessageSummary),
