@@ -1,7 +1,7 @@
 import { Alert, AppShell, Button, Center, Divider, Group, Loader, Stack, Text } from '@mantine/core'
 import { IconAlertTriangle, IconFileExport } from '@tabler/icons-react'
 import { BrokerlensLogo } from './components/BrokerlensLogo'
-import { ConnectionPanel } from './features/connection/ConnectionPanel'
+import { AmqpWorkspace } from './features/amqp/AmqpWorkspace'
 import { ExportModal } from './features/import-export/ExportModal'
 import { ImportButton, ImportResultModal } from './features/import-export/ImportButton'
 import { KafkaWorkspace } from './features/kafka/KafkaWorkspace'
@@ -132,7 +132,7 @@ function MainArea() {
   if (profiles.length === 0) return <Welcome />
   if (selected?.config.protocol === 'mqtt') return <MqttWorkspace key={selected.id} profile={selected} />
   if (selected?.config.protocol === 'kafka') return <KafkaWorkspace key={selected.id} profile={selected} />
-  if (selected) return <ConnectionPanel key={selected.id} profile={selected} />
+  if (selected?.config.protocol === 'amqp') return <AmqpWorkspace key={selected.id} profile={selected} />
   return (
     <Center h="100%">
       <Text c="dimmed">Choose a connection on the left.</Text>

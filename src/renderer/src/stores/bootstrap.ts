@@ -1,5 +1,8 @@
 import { setApiClient } from '../api/client'
 import type { ApiClient } from '../api/select-api'
+import { useAmqpConsumersStore } from './amqp-consumers-store'
+import { useAmqpNoticesStore } from './amqp-notices-store'
+import { useAmqpPendingStore } from './amqp-pending-store'
 import { useAppInfoStore } from './app-info-store'
 import { useConnectionsStore } from './connections-store'
 import { useProfilesStore } from './profiles-store'
@@ -25,6 +28,13 @@ export function startStores(client: ApiClient): () => void {
         break
       case 'profiles.changed':
         void useProfilesStore.getState().load()
+        break
+      case 'amqp.consumer':
+        useAmqpConsumersStore.getState().apply(event.status)
+        useAmqpPendingStore.getState().onStatus(event.status)
+        break
+      case 'amqp.notice':
+        useAmqpNoticesStore.getState().apply(event.notice)
         break
     }
   })
