@@ -53,6 +53,7 @@ async function main() {
   if (wants('static')) {
     await step('typecheck', 'npm', ['run', '--silent', 'typecheck'])
     await step('lint', 'npm', ['run', '--silent', 'lint'])
+    await step('flatpak check', 'npm', ['run', '--silent', 'flatpak:check'])
   }
   if (wants('unit')) {
     await step('unit tests', 'npx', [
