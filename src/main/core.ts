@@ -34,6 +34,7 @@ import { AmqpConnection } from './brokers/amqp/amqp-connection'
 import { AmqpConsumerService } from './amqp/amqp-consumer-service'
 import { AmqpNotices } from './amqp/amqp-notices'
 import { AmqpTopologyService } from './amqp/amqp-topology-service'
+import { BuiltInBrokerService } from './built-in-broker/built-in-broker-service'
 import { KafkaAdminService } from './kafka/kafka-admin-service'
 import { KafkaBrowseService } from './kafka/kafka-browse-service'
 import { LagSampler } from './kafka/lag-sampler'
@@ -223,6 +224,8 @@ export function createCore(options: CoreOptions): Core {
     emit: (status) => emit({ type: 'amqp.consumer', status }),
   })
   const consumers = amqpConsumers
+  // Its constructor takes what it needs (profiles, connections, settings, emit) once it is built.
+  const builtInBroker = new BuiltInBrokerService()
   const kafkaBrowse = new KafkaBrowseService(
     kafkaOf,
     ingest,
@@ -371,6 +374,15 @@ export function createCore(options: CoreOptions): Core {
       amqpProfile(profileId)
       return amqpNotices.list(profileId)
     },
+    builtInBrokerStatus: () => builtInBroker.status(),
+    startBuiltInBroker: (input) => builtInBroker.start(input),
+    stopBuiltInBroker: () => builtInBroker.stop(),
+    listBrokerClients: () => builtInBroker.clients(),
+    getBrokerTimeline: ({ clientId, limit }) => builtInBroker.timeline(clientId, limit),
+    setBrokerCapture: ({ connectionId, on }) => builtInBroker.setCapture(connectionId, on),
+    getBrokerPackets: ({ connectionId }) => builtInBroker.packets(connectionId),
+    startDemo: () => builtInBroker.startDemo(),
+    stopDemo: () => builtInBroker.stopDemo(),
     parseProto: ({ proto }) => ({ types: asInvalidInput(() => protoMessageTypes(proto)) }),
     decodeProtobuf: ({ proto, messageType, payload }) => ({
       json: asInvalidInput(() => decodeProtobuf(proto, messageType, payload)),
@@ -518,6 +530,7 @@ export function createCore(options: CoreOptions): Core {
         lagSampler.close()
         await kafkaBrowse.close()
         await consumers.close()
+        await builtInBroker.close()
         await connections.closeAll()
         views.close()
         searchIndex.stop()

@@ -38,6 +38,14 @@ import {
   StartAmqpConsumer,
   StartAmqpTap,
 } from './amqp'
+import {
+  BrokerClient,
+  BrokerClientRef,
+  BrokerEvent,
+  BrokerPacket,
+  BuiltInBrokerStatus,
+  StartBuiltInBroker,
+} from './built-in-broker'
 import { Bytes, MessagePayload, MessageSummary } from './messages'
 import {
   PublishJobRequest,
@@ -221,6 +229,28 @@ export const apiSpec = {
   /** The profile's connection notices (alarms, closed channels, losses, restores), oldest first. */
   listAmqpNotices: method(ByProfile, z.array(AmqpNotice)),
 
+  /** The built-in MQTT broker (see `shared/built-in-broker.ts`). */
+  builtInBrokerStatus: method(Empty, BuiltInBrokerStatus),
+  /** Starts it (or restarts it with new settings) and connects the app's own profile to it. */
+  startBuiltInBroker: method(StartBuiltInBroker, BuiltInBrokerStatus),
+  stopBuiltInBroker: method(Empty, BuiltInBrokerStatus),
+  /** Connections to the built-in broker: the connected ones and the last 200 that ended. */
+  listBrokerClients: method(Empty, z.array(BrokerClient)),
+  /** A client id's timeline over all its connections (null: every client), oldest first. */
+  getBrokerTimeline: method(
+    z.strictObject({
+      clientId: z.string().max(65535).nullable().default(null),
+      limit: z.number().int().min(1).max(10_000).default(1000),
+    }),
+    z.array(BrokerEvent),
+  ),
+  /** Turns raw packet capture on or off for one connection (the last 500 packets are kept). */
+  setBrokerCapture: method(BrokerClientRef.extend({ on: z.boolean() }), BrokerClient),
+  getBrokerPackets: method(BrokerClientRef, z.array(BrokerPacket)),
+  /** A demo publisher on the built-in broker: a homelab's sensors, switches and a flaky device. */
+  startDemo: method(Empty, BuiltInBrokerStatus),
+  stopDemo: method(Empty, BuiltInBrokerStatus),
+
   /** Parses a user's `.proto` text; lists its message types, or fails with the parser's error. */
   parseProto: method(
     z.strictObject({ proto: z.string().max(1024 * 1024) }),
@@ -383,6 +413,11 @@ export const ApiEvent = z.discriminatedUnion('type', [
     sample: KafkaLagSample,
   }),
   z.strictObject({ type: z.literal('amqp.consumer'), status: AmqpConsumerStatus }),
+  z.strictObject({ type: z.literal('broker.status'), status: BuiltInBrokerStatus }),
+  /** A connection to the built-in broker changed (connected, subscribed, disconnected…). */
+  z.strictObject({ type: z.literal('broker.client'), client: BrokerClient }),
+  /** New timeline lines, batched (at most four batches a second). */
+  z.strictObject({ type: z.literal('broker.events'), events: z.array(BrokerEvent) }),
   z.strictObject({ type: z.literal('amqp.notice'), notice: AmqpNotice }),
 ])
 export type ApiEvent = z.infer<typeof ApiEvent>
