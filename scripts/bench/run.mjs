@@ -6,6 +6,7 @@
 //   heap    heap bytes per topic of the topic tree (and through Ingest), and where they go
 //   delta   one tree delta of 1,000 visible rows: core tick, frame encode, renderer decode + checks
 //   history the history writer vs bare better-sqlite3, reads over 1,000,000 stored messages
+//   amqp    consuming a RabbitMQ queue, a bare amqplib consumer vs the core, 200,000 messages
 //   ui      the renderer in Chromium under a 10,000 msg/s load: long tasks, click-to-detail
 // (ingest, heap, delta and history are Vitest files in bench/, run as the `bench` project so that the TypeScript
 // core runs as it is; ui is scripts/bench/ui-load.mjs with playwright-core), stops the broker,
@@ -23,7 +24,9 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
-const PARTS = ['ingest', 'heap', 'delta', 'history', 'kafka-browse', 'ui']
+const PARTS = ['ingest', 'heap', 'delta', 'history', 'kafka-browse', 'amqp', 'ui']
+/** The bench file of a part, where it is not named for it. */
+const BENCH_FILES = { amqp: 'amqp-consume' }
 
 const { values: args } = parseArgs({
   options: {
@@ -35,7 +38,7 @@ const { values: args } = parseArgs({
 })
 if (args.help) {
   console.log(
-    'usage: npm run bench -- [--only ingest,heap,delta,history,kafka-browse,ui] [--quick] [--no-docs]',
+    'usage: npm run bench -- [--only ingest,heap,delta,history,kafka-browse,amqp,ui] [--quick] [--no-docs]',
   )
   process.exit(0)
 }
@@ -57,6 +60,7 @@ const settings = args.quick
       HEAP_SNAPSHOT_TOPICS: 20_000,
       UI_SECONDS: 12,
       KAFKA_RECORDS: 100_000,
+      AMQP_MESSAGES: 50_000,
     }
   : {
       MESSAGES: 200_000,
@@ -66,6 +70,7 @@ const settings = args.quick
       HEAP_SNAPSHOT_TOPICS: 50_000,
       UI_SECONDS: 30,
       KAFKA_RECORDS: 1_000_000,
+      AMQP_MESSAGES: 200_000,
     }
 
 const temp = mkdtempSync(join(os.tmpdir(), 'brokerlens-bench-'))
@@ -74,7 +79,12 @@ process.env.BROKERLENS_BROKERS_FILE = join(temp, 'brokers', 'state.json')
 const partsDir = join(temp, 'parts')
 const log = (line) => console.log(`[bench] ${line}`)
 // Kafka takes ~20 s to start: only when its part runs.
-const brokerNames = only.includes('kafka-browse') ? ['mosquitto', 'kafka'] : ['mosquitto']
+// RabbitMQ (~10 s) likewise, and with its own state file the test brokers' RabbitMQ is never used.
+const brokerNames = [
+  'mosquitto',
+  ...(only.includes('kafka-browse') ? ['kafka'] : []),
+  ...(only.includes('amqp') ? ['rabbitmq'] : []),
+]
 
 const started = Date.now()
 const machine = machineInfo()
@@ -95,6 +105,7 @@ const report = {
   delta: null,
   history: null,
   'kafka-browse': null,
+  amqp: null,
   ui: null,
   errors: {},
 }
@@ -127,7 +138,7 @@ try {
         'run',
         '--project',
         'bench',
-        ...vitestParts.map((p) => `bench/${p}.bench.test.ts`),
+        ...vitestParts.map((p) => `bench/${BENCH_FILES[p] ?? p}.bench.test.ts`),
       ],
       env,
     )
@@ -281,6 +292,64 @@ function figures(r) {
         'fetch + decode + merge / tree + history',
         k.breakdown.intakeMicrosPerRecord,
         `${n2(k.breakdown.readMicrosPerRecord)} / ${n2(k.breakdown.intakeMicrosPerRecord)} µs per record`,
+        '',
+        '',
+        null,
+      )
+  }
+  const a = r.amqp
+  if (a) {
+    add(
+      'amqp',
+      'bare amqplib consumer (baseline)',
+      a.bare.messagesPerSecond,
+      `${n0(a.bare.messagesPerSecond)} msg/s`,
+      '',
+      'median; auto-ack, prefetch 1,000',
+      null,
+    )
+    add(
+      'amqp',
+      'startAmqpConsumer into the history',
+      a.core.messagesPerSecond,
+      `${n0(a.core.messagesPerSecond)} msg/s`,
+      '',
+      'median; same queue and prefetch',
+      null,
+    )
+    add(
+      'amqp',
+      'ratio core / bare',
+      a.ratio,
+      n2(a.ratio),
+      `≥ ${a.target}`,
+      'bare, same run',
+      a.ratio >= a.target,
+    )
+    add(
+      'amqp',
+      'history rows = messages, every core run',
+      a.historyRowsMatch,
+      a.historyRowsMatch ? 'yes' : 'no',
+      'yes',
+      '',
+      a.historyRowsMatch,
+    )
+    add(
+      'amqp',
+      'CPU per message, bare / core',
+      a.core.cpuMicrosPerMessage,
+      `${n1(a.bare.cpuMicrosPerMessage)} / ${n1(a.core.cpuMicrosPerMessage)} µs`,
+      '',
+      '',
+      null,
+    )
+    if (a.breakdown)
+      add(
+        'amqp',
+        'core cost without a broker: delivery mapping / tree + history',
+        a.breakdown.ingestMicrosPerMessage,
+        `${n2(a.breakdown.mapMicrosPerMessage)} / ${n2(a.breakdown.ingestMicrosPerMessage)} µs per message`,
         '',
         '',
         null,

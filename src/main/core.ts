@@ -141,7 +141,12 @@ export function createCore(options: CoreOptions): Core {
         }),
         kafka: () => ({ ingest }),
       }),
-    (status) => emit({ type: 'connection.status', status }),
+    (status) => {
+      emit({ type: 'connection.status', status })
+      // AMQP consumers waiting for a link that will not come (disconnected or failed while reconnecting).
+      if (status.state === 'disconnected' || status.state === 'failed')
+        amqpConsumers?.sessionEnded(status.profileId, status.state === 'failed' ? status.reason : null)
+    },
   )
   /** The live MQTT connection of a profile, or an error that says why there is none. */
   const mqttOf = (profileId: string): MqttConnection => {
