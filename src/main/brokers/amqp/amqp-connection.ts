@@ -9,6 +9,7 @@ import type { Ingest } from '../../ingest/ingest'
 import type { PublishingConnection } from '../../publish/publishing-connection'
 import { AmqpLinkFactory } from './amqp-link'
 import { AmqpPublisher } from './amqp-publisher'
+import { headersForPublish } from './amqp-publish-headers'
 
 export interface AmqpConnectionDeps {
   ingest: Ingest
@@ -170,6 +171,6 @@ export function publishOptions(p: AmqpProperties): Options.Publish {
   if (p.type !== undefined) options.type = p.type
   if (p.userId !== undefined) options.userId = p.userId
   if (p.appId !== undefined) options.appId = p.appId
-  if (p.headers !== undefined) options.headers = p.headers
+  if (p.headers !== undefined) options.headers = headersForPublish(p.headers)
   return options
 }
