@@ -229,8 +229,14 @@ export function createCore(options: CoreOptions): Core {
     emit: (status) => emit({ type: 'amqp.consumer', status }),
   })
   const consumers = amqpConsumers
-  // Its constructor takes what it needs (profiles, connections, settings, emit) once it is built.
-  const builtInBroker = new BuiltInBrokerService()
+  const builtInBroker = new BuiltInBrokerService({
+    profiles,
+    settings,
+    connect: (profileId) => connections.connect(profiles.get(profileId), profiles.readSecrets(profileId)),
+    disconnect: (profileId) => connections.disconnect(profileId, 'mqtt'),
+    emit: (event) => emit(event),
+    log,
+  })
   const kafkaBrowse = new KafkaBrowseService(
     kafkaOf,
     ingest,
