@@ -1,6 +1,8 @@
 import { Alert, AppShell, Button, Center, Divider, Group, Loader, Stack, Text } from '@mantine/core'
 import { IconAlertTriangle, IconFileExport } from '@tabler/icons-react'
 import { BrokerlensLogo } from './components/BrokerlensLogo'
+import { BrokerDrawer } from './features/built-in-broker/BrokerDrawer'
+import { BrokerHeaderButton } from './features/built-in-broker/BrokerHeaderButton'
 import { AmqpWorkspace } from './features/amqp/AmqpWorkspace'
 import { ExportModal } from './features/import-export/ExportModal'
 import { ImportButton, ImportResultModal } from './features/import-export/ImportButton'
@@ -50,6 +52,8 @@ export function App() {
             </Text>
           </Group>
           <Group gap={4} wrap="nowrap">
+            <BrokerHeaderButton />
+            <Divider orientation="vertical" mx={4} />
             <ImportButton />
             <Button
               variant="subtle"
@@ -81,6 +85,7 @@ export function App() {
       <ImportResultModal />
       <SavedPayloadsDrawer />
       <ReplaysDrawer />
+      <BrokerDrawer />
       <ReplayDialog />
       <Notices />
     </AppShell>

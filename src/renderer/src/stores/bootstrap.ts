@@ -4,6 +4,9 @@ import { useAmqpConsumersStore } from './amqp-consumers-store'
 import { useAmqpNoticesStore } from './amqp-notices-store'
 import { useAmqpPendingStore } from './amqp-pending-store'
 import { useAppInfoStore } from './app-info-store'
+import { useBrokerClientsStore } from './broker-clients-store'
+import { useBrokerStatusStore } from './broker-status-store'
+import { useBrokerTimelineStore } from './broker-timeline-store'
 import { useConnectionsStore } from './connections-store'
 import { useProfilesStore } from './profiles-store'
 import { useTransportStore } from './transport-store'
@@ -14,6 +17,10 @@ export async function loadAll(): Promise<void> {
     useAppInfoStore.getState().load(),
     useProfilesStore.getState().load(),
     useConnectionsStore.getState().load(),
+    useBrokerStatusStore.getState().load(),
+    // the device list is read when first shown; after a lost link, again if it was
+    ...(useBrokerClientsStore.getState().loaded ? [useBrokerClientsStore.getState().load()] : []),
+    useBrokerTimelineStore.getState().reloadOpen(),
   ])
 }
 
@@ -35,6 +42,15 @@ export function startStores(client: ApiClient): () => void {
         break
       case 'amqp.notice':
         useAmqpNoticesStore.getState().apply(event.notice)
+        break
+      case 'broker.status':
+        useBrokerStatusStore.getState().apply(event.status)
+        break
+      case 'broker.client':
+        useBrokerClientsStore.getState().apply([event.client])
+        break
+      case 'broker.events':
+        useBrokerTimelineStore.getState().apply(event.events)
         break
     }
   })

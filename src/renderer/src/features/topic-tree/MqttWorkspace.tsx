@@ -2,9 +2,11 @@ import { Splitter, Tabs } from '@mantine/core'
 import { IconHistory, IconSend, IconTopologyStar3 } from '@tabler/icons-react'
 import { useState } from 'react'
 import type { Profile } from '../../../../shared/profiles'
+import { useIsBuiltInProfile } from '../../stores/broker-status-store'
 import { useConnectionStatus } from '../../stores/connections-store'
 import { treeViewStoreFor } from '../../stores/tree-view-registry'
 import { HistoryPanel } from '../history/HistoryPanel'
+import { BuiltInWorkspaceTabs } from '../built-in-broker/BuiltInWorkspaceTabs'
 import { PublishPanel } from '../publish/PublishPanel'
 import { SubscriptionsStrip } from '../subscriptions/SubscriptionsStrip'
 import { useSubscriptionsSync } from '../subscriptions/use-subscriptions-sync'
@@ -33,26 +35,28 @@ export function MqttWorkspace({ profile }: { profile: Profile }) {
 
   useSubscriptionsSync(profile.id, `${status.state}:${hostReopened ? 'reopened' : ''}`)
   const mqtt5 = profile.config.protocol === 'mqtt' && profile.config.mqttVersion === 5
+  // the app's own profile on its built-in broker also has the broker's device view, on a tab
+  const builtIn = useIsBuiltInProfile(profile.id)
+
+  const topics = (
+    <Splitter className="workspace-split" lineSize={1} onResizeEnd={(_i, sizes) => keepTreeWidth(sizes[0])}>
+      <Splitter.Pane defaultSize={treeWidth} min="260px" max="75%">
+        <div className="workspace-left">
+          <SubscriptionsStrip profileId={profile.id} mqtt5={mqtt5} />
+          <TopicTree offline={!connected} onRetry={() => session.current?.reopen()} />
+        </div>
+      </Splitter.Pane>
+      <Splitter.Pane defaultSize={1} min="320px">
+        <DetailPane profile={profile} connected={connected} />
+      </Splitter.Pane>
+    </Splitter>
+  )
 
   return (
     <TreeViewContext.Provider value={store}>
       <div className="mqtt-workspace" data-testid="connection-panel">
         <WorkspaceHeader profile={profile} status={status} />
-        <Splitter
-          className="workspace-split"
-          lineSize={1}
-          onResizeEnd={(_i, sizes) => keepTreeWidth(sizes[0])}
-        >
-          <Splitter.Pane defaultSize={treeWidth} min="260px" max="75%">
-            <div className="workspace-left">
-              <SubscriptionsStrip profileId={profile.id} mqtt5={mqtt5} />
-              <TopicTree offline={!connected} onRetry={() => session.current?.reopen()} />
-            </div>
-          </Splitter.Pane>
-          <Splitter.Pane defaultSize={1} min="320px">
-            <DetailPane profile={profile} connected={connected} />
-          </Splitter.Pane>
-        </Splitter>
+        {builtIn ? <BuiltInWorkspaceTabs topics={topics} /> : topics}
         <ClearRetainedModal />
       </div>
     </TreeViewContext.Provider>
