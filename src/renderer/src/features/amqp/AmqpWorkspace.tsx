@@ -9,7 +9,7 @@ import { useConnectionStatus } from '../../stores/connections-store'
 import { formatCount } from '../kafka/kafka-numbers'
 import { PublishPanel } from '../publish/PublishPanel'
 import { WorkspaceHeader } from '../topic-tree/WorkspaceHeader'
-import { AmqpNotConnected } from './AmqpNotConnected'
+import { WorkspaceNotConnected } from '../connection/WorkspaceNotConnected'
 import { AmqpOverview } from './AmqpOverview'
 import { BlockedBanner } from './BlockedBanner'
 import { ExchangesView } from './ExchangesView'
@@ -102,7 +102,15 @@ export function AmqpWorkspace({ profile }: { profile: Profile }) {
               <PublishPanel profile={profile} connected={connected} />
             </div>
           ) : !connected ? (
-            <AmqpNotConnected profile={profile} status={status} />
+            <WorkspaceNotConnected
+              profile={profile}
+              status={status}
+              title="Connect to see exchanges and queues"
+              shows="The virtual host’s exchanges, queues and bindings, with their message counts and rates,"
+              via="and its management API"
+              after="Consumers and taps started earlier resume by themselves."
+              testIdPrefix="amqp"
+            />
           ) : nav.tab === 'overview' ? (
             <AmqpOverview profile={profile} status={status} />
           ) : nav.tab === 'exchanges' ? (

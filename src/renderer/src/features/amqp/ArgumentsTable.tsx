@@ -1,4 +1,4 @@
-import { Table, Text } from '@mantine/core'
+import { Paper, Table, Text } from '@mantine/core'
 import { argumentText } from './amqp-format'
 
 /** A queue's, exchange's or binding's arguments (x-message-ttl, alternate-exchange…) as name/value rows. */
@@ -35,5 +35,23 @@ export function ArgumentsTable({
         ))}
       </Table.Tbody>
     </Table>
+  )
+}
+
+/** A detail's "Arguments" box: the table, or "Unknown." when the broker did not say. */
+export function ArgumentsPanel({ args }: { args: Record<string, unknown> | null }) {
+  return (
+    <Paper withBorder radius="md" p="md">
+      <Text fw={650} c="bright" size="sm" mb="xs">
+        Arguments
+      </Text>
+      {args ? (
+        <ArgumentsTable args={args} />
+      ) : (
+        <Text size="sm" c="dimmed">
+          Unknown.
+        </Text>
+      )}
+    </Paper>
   )
 }

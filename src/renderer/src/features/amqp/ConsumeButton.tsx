@@ -3,9 +3,8 @@ import { IconPlayerPlay } from '@tabler/icons-react'
 import { useState } from 'react'
 import type { AmqpAckMode } from '../../../../shared/amqp'
 import { api } from '../../api/client'
-import { useAmqpConsumersStore } from '../../stores/amqp-consumers-store'
-import { useAmqpNavStore } from '../../stores/amqp-nav-store'
 import { FormFailure } from './FormFailure'
+import { useStartConsumer } from './use-start-consumer'
 
 /**
  * Starts consuming a queue. Manual ack keeps each message waiting in the app for the user's ack or
@@ -17,8 +16,7 @@ export function ConsumeButton({ profileId, queue }: { profileId: string; queue: 
   const [ackMode, setAckMode] = useState<AmqpAckMode>('manual')
   const [prefetch, setPrefetch] = useState<number | string>(10)
   const [exclusive, setExclusive] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [failure, setFailure] = useState<string | null>(null)
+  const { busy, failure, start: run } = useStartConsumer(profileId, () => setOpened(false))
   const prefetchValue = typeof prefetch === 'number' ? prefetch : Number(prefetch)
   const prefetchError =
     !Number.isInteger(prefetchValue) || prefetchValue < 0 || prefetchValue > 65_535
@@ -27,24 +25,9 @@ export function ConsumeButton({ profileId, queue }: { profileId: string; queue: 
 
   async function start() {
     if (prefetchError) return
-    setBusy(true)
-    setFailure(null)
-    try {
-      const status = await api().startAmqpConsumer({
-        profileId,
-        queue,
-        ackMode,
-        prefetch: prefetchValue,
-        exclusive,
-      })
-      useAmqpConsumersStore.getState().apply(status)
-      setOpened(false)
-      useAmqpNavStore.getState().openConsumer(profileId, status.id)
-    } catch (err) {
-      setFailure(err instanceof Error ? err.message : String(err))
-    } finally {
-      setBusy(false)
-    }
+    await run(() =>
+      api().startAmqpConsumer({ profileId, queue, ackMode, prefetch: prefetchValue, exclusive }),
+    )
   }
 
   return (

@@ -5,7 +5,7 @@ import type { Profile } from '../../../../shared/profiles'
 import { useAmqpNavStore } from '../../stores/amqp-nav-store'
 import { useAmqpTopology, useAmqpTopologyStore } from '../../stores/amqp-topology-store'
 import { exchangeFlags, exchangeLabel, formatAmqpRate } from './amqp-format'
-import { ArgumentsTable } from './ArgumentsTable'
+import { ArgumentsPanel } from './ArgumentsTable'
 import { BindForm } from './BindForm'
 import { bindingsFrom, bindingsTo } from './bindings'
 import { BindingsTable } from './BindingsTable'
@@ -203,18 +203,7 @@ export function ExchangeDetail({ profile, name }: { profile: Profile; name: stri
               </Stack>
             </Paper>
           )}
-          <Paper withBorder radius="md" p="md">
-            <Text fw={650} c="bright" size="sm" mb="xs">
-              Arguments
-            </Text>
-            {exchange ? (
-              <ArgumentsTable args={exchange.arguments} />
-            ) : (
-              <Text size="sm" c="dimmed">
-                Unknown.
-              </Text>
-            )}
-          </Paper>
+          <ArgumentsPanel args={exchange?.arguments ?? null} />
         </Stack>
       </div>
 

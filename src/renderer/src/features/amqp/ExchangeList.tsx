@@ -1,5 +1,5 @@
-import { Anchor, Badge, Button, Group, Select, Table, Text, TextInput } from '@mantine/core'
-import { IconPlus, IconSearch } from '@tabler/icons-react'
+import { Anchor, Badge, Group, Select, Table, TextInput } from '@mantine/core'
+import { IconSearch } from '@tabler/icons-react'
 import { useMemo, useState } from 'react'
 import type { AmqpExchangeInfo } from '../../../../shared/amqp'
 import type { Profile } from '../../../../shared/profiles'
@@ -21,7 +21,7 @@ import {
 import { FlagBadges } from './FlagBadges'
 import { SourceNote } from './SourceNote'
 import { TopologyError } from './TopologyError'
-import { TopologyStatus } from './TopologyStatus'
+import { TopologyListNotes, TopologyToolbarEnd } from './TopologyListParts'
 
 /** Rows drawn at most; the search narrows the rest. */
 const MAX_ROWS = 1000
@@ -73,16 +73,12 @@ export function ExchangeList({ profile }: { profile: Profile }) {
           aria-label="Exchange type"
           data-testid="amqp-exchange-type-filter"
         />
-        <div style={{ flex: 1 }} />
-        <TopologyStatus profileId={profile.id} />
-        <Button
-          size="xs"
-          leftSection={<IconPlus size={14} />}
-          onClick={() => setDeclaring(true)}
-          data-testid="amqp-exchange-declare"
-        >
-          Declare exchange
-        </Button>
+        <TopologyToolbarEnd
+          profileId={profile.id}
+          label="Declare exchange"
+          onDeclare={() => setDeclaring(true)}
+          testId="amqp-exchange-declare"
+        />
       </div>
       {topo.data?.source === 'amqp' && <SourceNote profileId={profile.id} what="exchanges" />}
       <TopologyError profileId={profile.id} />
@@ -94,18 +90,15 @@ export function ExchangeList({ profile }: { profile: Profile }) {
         testId="amqp-exchange-table"
         count={rows.length}
         after={
-          <>
-            {rows.length === 0 && (
-              <Text size="sm" c="dimmed" ta="center" py="xl" data-testid="amqp-exchanges-empty">
-                {all?.length === 0 ? 'No exchanges to show.' : 'No exchange matches.'}
-              </Text>
-            )}
-            {rows.length > MAX_ROWS && (
-              <Text size="xs" c="dimmed" ta="center" py="sm">
-                Showing {MAX_ROWS} of {rows.length} exchanges: search to narrow them.
-              </Text>
-            )}
-          </>
+          <TopologyListNotes
+            shown={rows.length}
+            total={all?.length ?? null}
+            max={MAX_ROWS}
+            plural="exchanges"
+            noneText="No exchanges to show."
+            noMatchText="No exchange matches."
+            emptyTestId="amqp-exchanges-empty"
+          />
         }
       >
         <Table.Thead>

@@ -6,7 +6,7 @@ import { useAmqpNavStore } from '../../stores/amqp-nav-store'
 import { useAmqpTopology, useAmqpTopologyStore } from '../../stores/amqp-topology-store'
 import { formatBytes } from '../topic-detail/format-units'
 import { formatAmqpRate, formatMaybeCount, queueFlags } from './amqp-format'
-import { ArgumentsTable } from './ArgumentsTable'
+import { ArgumentsPanel } from './ArgumentsTable'
 import { BindForm } from './BindForm'
 import { bindingsOfQueue } from './bindings'
 import { BindingsTable } from './BindingsTable'
@@ -168,18 +168,7 @@ export function QueueDetail({ profile, name }: { profile: Profile; name: string 
               />
             </Stack>
           </Paper>
-          <Paper withBorder radius="md" p="md">
-            <Text fw={650} c="bright" size="sm" mb="xs">
-              Arguments
-            </Text>
-            {queue ? (
-              <ArgumentsTable args={queue.arguments} />
-            ) : (
-              <Text size="sm" c="dimmed">
-                Unknown.
-              </Text>
-            )}
-          </Paper>
+          <ArgumentsPanel args={queue?.arguments ?? null} />
         </Stack>
       </div>
 

@@ -1,5 +1,5 @@
-import { Anchor, Badge, Button, Group, Table, Text, TextInput } from '@mantine/core'
-import { IconPlus, IconSearch } from '@tabler/icons-react'
+import { Anchor, Badge, Group, Table, TextInput } from '@mantine/core'
+import { IconSearch } from '@tabler/icons-react'
 import { useMemo, useState } from 'react'
 import type { AmqpQueueInfo } from '../../../../shared/amqp'
 import type { Profile } from '../../../../shared/profiles'
@@ -15,7 +15,7 @@ import { QUEUE_TEXT_KEYS, visibleQueues, type QueueSortKey } from './queue-list'
 import { QueueStateBadge } from './QueueStateBadge'
 import { SourceNote } from './SourceNote'
 import { TopologyError } from './TopologyError'
-import { TopologyStatus } from './TopologyStatus'
+import { TopologyListNotes, TopologyToolbarEnd } from './TopologyListParts'
 
 /** Rows drawn at most; the search narrows the rest. */
 const MAX_ROWS = 1000
@@ -50,16 +50,12 @@ export function QueueList({ profile }: { profile: Profile }) {
           aria-label="Search queues"
           data-testid="amqp-queue-search"
         />
-        <div style={{ flex: 1 }} />
-        <TopologyStatus profileId={profile.id} />
-        <Button
-          size="xs"
-          leftSection={<IconPlus size={14} />}
-          onClick={() => setDeclaring(true)}
-          data-testid="amqp-queue-declare"
-        >
-          Declare queue
-        </Button>
+        <TopologyToolbarEnd
+          profileId={profile.id}
+          label="Declare queue"
+          onDeclare={() => setDeclaring(true)}
+          testId="amqp-queue-declare"
+        />
       </div>
       {topo.data?.source === 'amqp' && <SourceNote profileId={profile.id} what="queues" />}
       <TopologyError profileId={profile.id} />
@@ -71,18 +67,15 @@ export function QueueList({ profile }: { profile: Profile }) {
         testId="amqp-queue-table"
         count={rows.length}
         after={
-          <>
-            {rows.length === 0 && (
-              <Text size="sm" c="dimmed" ta="center" py="xl" data-testid="amqp-queues-empty">
-                {all?.length === 0 ? 'No queues in this virtual host yet.' : 'No queue matches the search.'}
-              </Text>
-            )}
-            {rows.length > MAX_ROWS && (
-              <Text size="xs" c="dimmed" ta="center" py="sm">
-                Showing {MAX_ROWS} of {rows.length} queues: search to narrow them.
-              </Text>
-            )}
-          </>
+          <TopologyListNotes
+            shown={rows.length}
+            total={all?.length ?? null}
+            max={MAX_ROWS}
+            plural="queues"
+            noneText="No queues in this virtual host yet."
+            noMatchText="No queue matches the search."
+            emptyTestId="amqp-queues-empty"
+          />
         }
       >
         <Table.Thead>

@@ -2,11 +2,10 @@ import { Button, Popover, Stack, Text, TextInput } from '@mantine/core'
 import { IconEar } from '@tabler/icons-react'
 import { useState } from 'react'
 import { api } from '../../api/client'
-import { useAmqpConsumersStore } from '../../stores/amqp-consumers-store'
-import { useAmqpNavStore } from '../../stores/amqp-nav-store'
 import { ArgumentsField } from './ArgumentsField'
 import { parseArguments } from './amqp-arguments'
 import { FormFailure } from './FormFailure'
+import { useStartConsumer } from './use-start-consumer'
 
 /**
  * Watches what an exchange routes, without touching its queues: the core binds a temporary
@@ -27,24 +26,12 @@ export function TapButton({
   const [opened, setOpened] = useState(false)
   const [key, setKey] = useState('#')
   const [argsText, setArgsText] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [failure, setFailure] = useState<string | null>(null)
+  const { busy, failure, start: run } = useStartConsumer(profileId, () => setOpened(false))
 
   async function start() {
     const args = parseArguments(argsText)
     if (!args.ok) return
-    setBusy(true)
-    setFailure(null)
-    try {
-      const status = await api().startAmqpTap({ profileId, exchange, bindingKey: key, arguments: args.value })
-      useAmqpConsumersStore.getState().apply(status)
-      setOpened(false)
-      useAmqpNavStore.getState().openConsumer(profileId, status.id)
-    } catch (err) {
-      setFailure(err instanceof Error ? err.message : String(err))
-    } finally {
-      setBusy(false)
-    }
+    await run(() => api().startAmqpTap({ profileId, exchange, bindingKey: key, arguments: args.value }))
   }
 
   return (

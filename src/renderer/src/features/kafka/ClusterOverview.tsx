@@ -1,3 +1,4 @@
+import { OverviewStat } from '../../components/OverviewStat'
 import {
   ActionIcon,
   Alert,
@@ -97,31 +98,31 @@ export function ClusterOverview({ profile }: { profile: Profile }) {
         )}
 
         <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="sm">
-          <Stat
+          <OverviewStat
             label="Brokers"
             value={info ? formatCount(info.brokers.length) : null}
             testId="kafka-stat-brokers"
           />
-          <Stat
+          <OverviewStat
             label="Topics"
             value={info ? formatCount(info.topicCount) : null}
             hint={userTopics ? `${formatCount(userTopics.length)} not internal` : undefined}
             testId="kafka-stat-topics"
             onClick={() => nav.set(profile.id, { tab: 'topics', topic: null })}
           />
-          <Stat
+          <OverviewStat
             label="Partitions"
             value={info ? formatCount(info.partitionCount) : null}
             testId="kafka-stat-partitions"
           />
-          <Stat
+          <OverviewStat
             label="Consumer groups"
             value={groups.data ? formatCount(groups.data.length) : null}
             hint={groups.data ? `${formatCount(lagging)} lagging` : undefined}
             testId="kafka-stat-groups"
             onClick={() => nav.set(profile.id, { tab: 'groups', group: null })}
           />
-          <Stat
+          <OverviewStat
             label="Total lag"
             value={groups.data ? formatLag(lag) : null}
             hint={groups.data ? (lag === null ? 'no group has committed' : 'over all groups') : undefined}
@@ -271,53 +272,6 @@ function MostLag({
           and {formatCount(behind.length - MOST_LAG)} more behind
         </Text>
       )}
-    </Paper>
-  )
-}
-
-function Stat({
-  label,
-  value,
-  hint,
-  testId,
-  onClick,
-}: {
-  label: string
-  value: string | null
-  hint?: string
-  testId: string
-  onClick?: () => void
-}) {
-  const body = (
-    <>
-      <Text size="xs" tt="uppercase" fw={650} c="dimmed" className="kafka-label">
-        {label}
-      </Text>
-      <Text fz={26} fw={650} c="bright" className="kafka-stat-value" data-testid={testId}>
-        {value ?? '…'}
-      </Text>
-      {hint && (
-        <Text size="xs" c="dimmed">
-          {hint}
-        </Text>
-      )}
-    </>
-  )
-  return onClick ? (
-    <Paper
-      withBorder
-      radius="md"
-      p="sm"
-      component="button"
-      type="button"
-      className="kafka-stat kafka-stat-link"
-      onClick={onClick}
-    >
-      {body}
-    </Paper>
-  ) : (
-    <Paper withBorder radius="md" p="sm" className="kafka-stat">
-      {body}
     </Paper>
   )
 }

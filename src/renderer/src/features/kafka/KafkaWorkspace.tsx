@@ -10,7 +10,7 @@ import { WorkspaceHeader } from '../topic-tree/WorkspaceHeader'
 import { ClusterOverview } from './ClusterOverview'
 import { GroupsView } from './GroupsView'
 import { formatCount } from './kafka-numbers'
-import { NotConnected } from './NotConnected'
+import { WorkspaceNotConnected } from '../connection/WorkspaceNotConnected'
 import { TopicsView } from './TopicsView'
 import { useKafkaSync } from './use-kafka-sync'
 import '../topic-tree/workspace.css'
@@ -89,7 +89,14 @@ export function KafkaWorkspace({ profile }: { profile: Profile }) {
               <PublishPanel profile={profile} connected={connected} />
             </div>
           ) : !connected ? (
-            <NotConnected profile={profile} status={status} />
+            <WorkspaceNotConnected
+              profile={profile}
+              status={status}
+              title="Connect to see the cluster"
+              shows="Brokers, topics with their records, and consumer groups with their lag"
+              after="Lag samples kept from earlier watches are shown again then."
+              testIdPrefix="kafka"
+            />
           ) : nav.tab === 'overview' ? (
             <ClusterOverview profile={profile} />
           ) : nav.tab === 'topics' ? (

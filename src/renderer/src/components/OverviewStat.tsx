@@ -1,6 +1,9 @@
 import { Paper, Text } from '@mantine/core'
 
-/** One figure of the overview; a click opens the tab it counts. */
+/**
+ * One figure of a workspace's overview (Kafka cluster, RabbitMQ); a click opens the tab it counts.
+ * Styled by the workspaces' shared `kafka.css` (kafka-stat).
+ */
 export function OverviewStat({
   label,
   value,
