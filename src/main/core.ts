@@ -35,6 +35,8 @@ import { AmqpConsumerService } from './amqp/amqp-consumer-service'
 import { AmqpNotices } from './amqp/amqp-notices'
 import { AmqpTopologyService } from './amqp/amqp-topology-service'
 import { BuiltInBrokerService } from './built-in-broker/built-in-broker-service'
+import { builtInBrokerHandlers } from './built-in-broker/built-in-broker-handlers'
+import { amqpHandlers } from './amqp/amqp-handlers'
 import { KafkaAdminService } from './kafka/kafka-admin-service'
 import { KafkaBrowseService } from './kafka/kafka-browse-service'
 import { LagSampler } from './kafka/lag-sampler'
@@ -356,44 +358,13 @@ export function createCore(options: CoreOptions): Core {
     },
     previewKafkaOffsetReset: (request) => kafkaAdmin.previewReset(request),
     applyKafkaOffsetReset: (request) => kafkaAdmin.applyReset(request),
-    amqpTopology: ({ profileId }) => amqpTopology.topology(profileId),
-    declareAmqpExchange: (input) => amqpTopology.declareExchange(input),
-    declareAmqpQueue: (input) => amqpTopology.declareQueue(input),
-    checkAmqpQueue: ({ profileId, name }) => amqpTopology.checkQueue(profileId, name),
-    bindAmqp: (input) => amqpTopology.bind(input),
-    unbindAmqp: (input) => amqpTopology.unbind(input),
-    purgeAmqpQueue: ({ profileId, name }) => amqpTopology.purge(profileId, name),
-    deleteAmqpQueue: (input) => amqpTopology.deleteQueue(input),
-    deleteAmqpExchange: (input) => amqpTopology.deleteExchange(input),
-    startAmqpConsumer: (input) => {
-      amqpProfile(input.profileId)
-      return consumers.start(input)
-    },
-    startAmqpTap: (input) => {
-      amqpProfile(input.profileId)
-      return consumers.startTap(input)
-    },
-    stopAmqpConsumer: ({ id }) => consumers.stop(id),
-    listAmqpConsumers: () => consumers.list(),
-    listAmqpPending: ({ id }) => consumers.pending(id),
-    settleAmqp: (input) => consumers.settle(input),
-    peekAmqpQueue: (input) => {
-      amqpProfile(input.profileId)
-      return consumers.peek(input)
-    },
-    listAmqpNotices: ({ profileId }) => {
-      amqpProfile(profileId)
-      return amqpNotices.list(profileId)
-    },
-    builtInBrokerStatus: () => builtInBroker.status(),
-    startBuiltInBroker: (input) => builtInBroker.start(input),
-    stopBuiltInBroker: () => builtInBroker.stop(),
-    listBrokerClients: () => builtInBroker.clients(),
-    getBrokerTimeline: ({ clientId, limit }) => builtInBroker.timeline(clientId, limit),
-    setBrokerCapture: ({ connectionId, on }) => builtInBroker.setCapture(connectionId, on),
-    getBrokerPackets: ({ connectionId }) => builtInBroker.packets(connectionId),
-    startDemo: () => builtInBroker.startDemo(),
-    stopDemo: () => builtInBroker.stopDemo(),
+    ...amqpHandlers({
+      topology: amqpTopology,
+      consumers,
+      notices: amqpNotices,
+      checkProfile: (profileId) => void amqpProfile(profileId),
+    }),
+    ...builtInBrokerHandlers(builtInBroker),
     parseProto: ({ proto }) => ({ types: asInvalidInput(() => protoMessageTypes(proto)) }),
     decodeProtobuf: ({ proto, messageType, payload }) => ({
       json: asInvalidInput(() => decodeProtobuf(proto, messageType, payload)),

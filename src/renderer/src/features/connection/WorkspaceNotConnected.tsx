@@ -26,7 +26,7 @@ export function WorkspaceNotConnected({
   shows: ReactNode
   /** Where else it comes from, after the endpoint ("and its management API"). */
   via?: string
-  after?: ReactNode
+  after?: string
   testIdPrefix: string
 }) {
   const { calling, busy, run } = useConnectAction(profile, status)
@@ -42,8 +42,8 @@ export function WorkspaceNotConnected({
             {title}
           </Text>
           <Text size="sm" c="dimmed" ta="center" maw={480}>
-            {shows} come from <span className="mono">{describeEndpoint(profile.config)}</span> once connected.
-            {after ? <> {after}</> : null}
+            {shows} come from <span className="mono">{describeEndpoint(profile.config)}</span>
+            {via ? ` ${via}` : null} once connected.{after ? ` ${after}` : null}
           </Text>
           <Button
             mt={4}
