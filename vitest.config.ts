@@ -1,4 +1,7 @@
 import { defineConfig } from 'vitest/config'
+import { modulePathPlugin } from './test/support/module-path-plugin'
+
+const plugins = [modulePathPlugin(__dirname)]
 
 // Three projects: `unit` needs nothing but Node; `integration` talks to the real test brokers that
 // scripts/brokers starts (npm test starts them first); `bench` is `npm run bench`'s, not `npm test`'s.
@@ -6,6 +9,7 @@ export default defineConfig({
   test: {
     projects: [
       {
+        plugins,
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'],
@@ -13,6 +17,7 @@ export default defineConfig({
         },
       },
       {
+        plugins,
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
@@ -24,6 +29,7 @@ export default defineConfig({
         },
       },
       {
+        plugins,
         // `npm run bench` (scripts/bench/run.mjs) runs this against a Mosquitto of its own and reads
         // the figures from the JSON files the bench files write. Not part of `npm test`.
         test: {

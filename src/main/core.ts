@@ -108,7 +108,11 @@ export function createCore(options: CoreOptions): Core {
   retention.start()
   const views = new TopicViews(history, emit)
   const ingest = new Ingest(history, views, (profileId) => retention.isPaused(profileId))
-  const historyStats = () => retention.stats(history.lastError, history.pending)
+  // A read like any other: what was received counts, so wait for the writer first.
+  const historyStats = () => {
+    history.flush()
+    return retention.stats(history.lastError, history.pending)
+  }
   const savedPayloads = new SavedPayloadStore(db)
   // Declared before the registry (whose AMQP connections report to them), built right after it.
   let amqpConsumers: AmqpConsumerService | null = null

@@ -3,7 +3,10 @@ import { ApiError } from '../../shared/api-error'
 import type { Qos } from '../../shared/messages'
 import type { Protocol } from '../../shared/profiles'
 import type { MessageRecord } from './message-record'
-import { decodeStoredMeta, encodeStoredMeta, metaColumns } from './stored-properties'
+import { decodeStoredMeta } from './stored-properties'
+import { InlineWriter, ThreadWriter, type HistoryWriter } from './writer/history-writer'
+import { packBatch } from './writer/pack-batch'
+import type { WriterReply } from './writer/writer-protocol'
 
 /** Flush at least this often, and whenever this many rows wait: a crash loses at most one batch. */
 export const FLUSH_INTERVAL_MS = 50
@@ -31,9 +34,6 @@ export interface TopicLast {
   head: Buffer
 }
 
-/** Lookups of topics without a slot are cached up to this many, then the cache starts over. */
-const TOPIC_CACHE_LIMIT = 10_000
-
 /** The columns every history read selects, joined with the topic's name and profile. */
 export const MESSAGE_COLUMNS = `m.id, t.name AS topic, t.profile_id, m.direction, m.received_at, m.qos, m.retain,
   m.dup, m.properties, m.payload`
@@ -53,8 +53,10 @@ export interface MessageRow {
 
 /**
  * The message history: a batch writer (one transaction per batch, flushed every ≤ 50 ms or 2,000
- * rows) and the reads the UI needs. Reads flush first, so what was received is always readable.
- * Ids are handed out here, in arrival order, before the row is written.
+ * rows) and the reads the UI needs. Batches are written on a thread of their own (its own
+ * connection: WAL lets it write while this one reads), so SQLite's work never delays the thread
+ * that receives messages. Reads flush first and wait for the write, so what was received is always
+ * readable. Ids are handed out here, in arrival order, before the row is written.
  */
 export class HistoryStore {
   /** The last write failure, until a write succeeds again (shown in the UI: a full disk, say). */
@@ -62,32 +64,25 @@ export class HistoryStore {
   private headsStmt: Statement | null = null
   private queue: MessageRecord[] = []
   private slots: (TopicSlot | undefined)[] = []
+  /** Slots of batches sent and not yet written, by batch seq: the writer tells their topic ids. */
+  private readonly unsettled = new Map<number, (TopicSlot | undefined)[]>()
+  private batchSeq = 0
   private timer: NodeJS.Timeout | null = null
   private nextMessageId: number
-  private readonly topicIds = new Map<string, number>()
+  private readonly writer: HistoryWriter
   private readonly stmt: {
-    topicId: Statement<[string, string], { id: number }>
-    insertTopic: Statement<[string, string]>
-    insert: Statement<unknown[]>
     byTopic: Statement<[string, string, number, number], MessageRow>
     byId: Statement<[number], MessageRow>
     protocolOf: Statement<[string], { protocol: string }>
   }
-  private readonly writeBatch: (rows: MessageRecord[], slots: (TopicSlot | undefined)[]) => void
 
   constructor(
     private readonly db: Database,
     private readonly onError: (err: Error) => void,
+    options: { writerThread?: boolean } = {},
   ) {
     const select = `SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN topics t ON t.id = m.topic_id`
     this.stmt = {
-      topicId: db.prepare('SELECT id FROM topics WHERE profile_id = ? AND name = ?'),
-      insertTopic: db.prepare('INSERT INTO topics (profile_id, name) VALUES (?, ?)'),
-      insert: db.prepare(
-        `INSERT INTO messages (id, topic_id, direction, received_at, qos, retain, dup, properties, size, payload,
-                               routing_key, partition, "offset", msg_key, broker_ts)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
       byTopic: db.prepare(
         `${select} WHERE m.topic_id = (SELECT id FROM topics WHERE profile_id = ? AND name = ?)
                      AND m.id < ? ORDER BY m.id DESC LIMIT ?`,
@@ -97,34 +92,22 @@ export class HistoryStore {
     }
     this.nextMessageId =
       ((db.prepare('SELECT MAX(id) AS id FROM messages').get() as { id: number | null }).id ?? 0) + 1
-    this.writeBatch = db.transaction((rows: MessageRecord[], slots: (TopicSlot | undefined)[]) => {
-      for (let i = 0; i < rows.length; i++) {
-        const r = rows[i]!
-        const slot = slots[i]
-        let topicId = slot?.topicId ?? 0
-        if (topicId === 0) {
-          topicId = this.topicId(r.profileId, r.topic)
-          if (slot) slot.topicId = topicId
-        }
-        this.stmt.insert.run(
-          r.id,
-          topicId,
-          r.direction === 'in' ? 0 : 1,
-          r.receivedAt,
-          r.qos,
-          r.retain ? 1 : 0,
-          r.dup ? 1 : 0,
-          encodeStoredMeta(r),
-          r.payload.length,
-          r.payload,
-          ...metaColumns(r),
-        )
-      }
-    })
+    const handle = (reply: WriterReply) => this.handleReply(reply)
+    const thread = options.writerThread !== false && !db.memory ? ThreadWriter.start(db.name, handle) : null
+    if (!thread && options.writerThread !== false && !db.memory) {
+      onError(new Error('the history writer thread did not start; writing on the main thread instead'))
+    }
+    this.writer = thread ?? new InlineWriter(db, handle)
   }
 
+  /** Rows received and not yet written (queued, or kept after a failed write). */
   get pending(): number {
-    return this.queue.length
+    return this.queue.length + this.writer.heldRows()
+  }
+
+  /** Whether batches are written on a thread of their own. */
+  get writesOnThread(): boolean {
+    return this.writer.onThread
   }
 
   /** The id the next message will get. */
@@ -143,12 +126,19 @@ export class HistoryStore {
     this.appended++
     this.queue.push(record)
     this.slots.push(slot)
-    if (this.queue.length >= FLUSH_ROWS) this.flush()
-    else this.timer ??= setTimeout(() => this.flush(), FLUSH_INTERVAL_MS)
+    if (this.queue.length >= FLUSH_ROWS) this.send()
+    else this.timer ??= setTimeout(() => this.send(), FLUSH_INTERVAL_MS)
   }
 
-  /** Writes what is queued, in one transaction. */
+  /** Writes what is queued (and what a failed write kept), and waits until it is written. */
   flush(): void {
+    this.send()
+    if (this.writer.heldRows() > 0) this.writer.send(null)
+    this.writer.settle()
+  }
+
+  /** Hands the queue to the writer without waiting. */
+  private send(): void {
     if (this.timer) clearTimeout(this.timer)
     this.timer = null
     if (this.queue.length === 0) return
@@ -156,19 +146,30 @@ export class HistoryStore {
     const slots = this.slots
     this.queue = []
     this.slots = []
-    try {
-      this.writeBatch(rows, slots)
+    const seq = ++this.batchSeq
+    const topicIds = new Int32Array(rows.length)
+    for (let i = 0; i < slots.length; i++) topicIds[i] = slots[i]?.topicId ?? 0
+    this.unsettled.set(seq, slots)
+    this.writer.send(packBatch(seq, rows, topicIds))
+  }
+
+  private handleReply(reply: WriterReply): void {
+    if (reply.ok === true) {
       this.lastError = null
-    } catch (err) {
-      this.lastError = (err as Error).message
-      // The transaction rolled back, so topic rows it made are gone: forget their ids.
-      for (const slot of slots) if (slot) slot.topicId = 0
-      this.topicIds.clear()
-      // Keep the rows: a full disk may get space back, and the next flush tries again.
-      this.queue = rows.concat(this.queue)
-      this.slots = slots.concat(this.slots)
-      this.onError(err as Error)
+      for (const { seq, topicIds } of reply.settled) {
+        const slots = this.unsettled.get(seq)
+        this.unsettled.delete(seq)
+        if (!slots || !topicIds) continue
+        for (let i = 0; i < slots.length; i++) {
+          const slot = slots[i]
+          if (slot && topicIds[i]! !== 0) slot.topicId = topicIds[i]!
+        }
+      }
+      return
     }
+    // Failed rows stay with the writer, which tries again; the UI shows why until then.
+    this.lastError = reply.error
+    this.onError(new Error(reply.error))
   }
 
   /** Messages of one topic, newest first, older than `beforeId`. */
@@ -221,18 +222,7 @@ export class HistoryStore {
 
   close(): void {
     this.flush()
-  }
-
-  private topicId(profileId: string, topic: string): number {
-    const key = `${profileId}\u0000${topic}`
-    let id = this.topicIds.get(key)
-    if (id === undefined) {
-      id = this.stmt.topicId.get(profileId, topic)?.id
-      if (id === undefined) id = Number(this.stmt.insertTopic.run(profileId, topic).lastInsertRowid)
-      if (this.topicIds.size >= TOPIC_CACHE_LIMIT) this.topicIds.clear()
-      this.topicIds.set(key, id)
-    }
-    return id
+    this.writer.close()
   }
 
   toRecord(row: MessageRow): MessageRecord {
