@@ -97,15 +97,20 @@ export function createCore(options: CoreOptions): Core {
   // waits, so that receiving keeps up, unless it falls more than 200,000 messages behind (a search
   // catches up before it runs, and that must not take long).
   let seenAppended = 0
-  const searchIndex: SearchIndex = new SearchIndex(db, settings, (): boolean => {
-    const burst = history.appended - seenAppended > 100
-    seenAppended = history.appended
-    return burst && history.peekNextId() - searchIndex.indexedUpTo < 200_000
-  })
+  const searchIndex: SearchIndex = new SearchIndex(
+    db,
+    settings,
+    (): boolean => {
+      const burst = history.appended - seenAppended > 100
+      seenAppended = history.appended
+      return burst && history.peekNextId() - searchIndex.indexedUpTo < 200_000
+    },
+    (err) => log(`[search] indexing failed, will retry: ${err.message}`),
+  )
   const retention = new HistoryRetention(db, history, searchIndex, settings)
   const historyQuery = new HistoryQuery(db, history, searchIndex)
   searchIndex.start()
-  retention.start()
+  retention.start((err) => log(`[history] pruning failed, will retry: ${err.message}`))
   const views = new TopicViews(history, emit)
   const ingest = new Ingest(history, views, (profileId) => retention.isPaused(profileId))
   // A read like any other: what was received counts, so wait for the writer first.

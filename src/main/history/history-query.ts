@@ -61,7 +61,7 @@ export class HistoryQuery {
     }
 
     // Text: walk the index newest first and keep the candidates that pass the other filters.
-    this.index.catchUp()
+    this.index.tryCatchUp()
     const candidates = this.db.prepare(
       `SELECT rowid AS id FROM messages_fts WHERE messages_fts MATCH ? AND rowid ${cmp} ? ORDER BY rowid ${order} LIMIT ?`,
     )
@@ -90,7 +90,7 @@ export class HistoryQuery {
     const { where, args } = conditions
     const match = filter.text === null ? null : ftsQuery(filter.text)
     if (match !== null) {
-      this.index.catchUp()
+      this.index.tryCatchUp()
       where.push('m.id IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?)')
       args.push(match)
     }

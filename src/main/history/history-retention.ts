@@ -50,8 +50,15 @@ export class HistoryRetention {
     this.settings.set('history.paused', [...this.paused])
   }
 
-  start(): void {
-    this.timer ??= setInterval(() => this.enforce(), CHECK_INTERVAL_MS)
+  start(onError: (err: Error) => void = () => undefined): void {
+    // A timer that throws takes the app down; a full disk must only delay pruning to the next check.
+    this.timer ??= setInterval(() => {
+      try {
+        this.enforce()
+      } catch (err) {
+        onError(err as Error)
+      }
+    }, CHECK_INTERVAL_MS)
     this.timer.unref()
   }
 

@@ -59,6 +59,8 @@ export class SearchIndex {
     private readonly settings: Settings,
     /** True while messages pour in: the indexer then waits (a search still catches up first). */
     private readonly busy: () => boolean = () => false,
+    /** Indexing failed (a full disk, say); the rows stay unindexed and the next slice tries again. */
+    private readonly onError: (err: Error) => void = () => undefined,
   ) {
     this.indexedUpTo = settings.get<number>(SETTING) ?? 0
     this.stmt = {
@@ -70,7 +72,7 @@ export class SearchIndex {
 
   start(): void {
     this.timer ??= setInterval(() => {
-      if (!this.busy()) this.catchUp(SLICE_BUDGET_MS)
+      if (!this.busy()) this.tryCatchUp(SLICE_BUDGET_MS)
     }, 100)
     this.timer.unref()
   }
@@ -81,20 +83,34 @@ export class SearchIndex {
   }
 
   /** Indexes stored messages not yet indexed, for at most `budgetMs` (Infinity: all of them). */
+  /**
+   * catchUp that never throws: a timer that throws takes the whole app down, and a search over
+   * what is indexed beats no search. A full disk only stops indexing; the rows wait for the next try.
+   */
+  tryCatchUp(budgetMs = Infinity): void {
+    try {
+      this.catchUp(budgetMs)
+    } catch (err) {
+      this.onError(err as Error)
+    }
+  }
+
   catchUp(budgetMs = Infinity): number {
     const started = performance.now()
     let total = 0
     for (;;) {
       const rows = this.stmt.pending.all(this.indexedUpTo, SLICE_ROWS)
       if (rows.length === 0) break
+      const upTo = rows[rows.length - 1]!.id
       this.db.transaction(() => {
         for (const row of rows) {
           const text = payloadText(row.payload)
           if (text) this.stmt.insert.run(row.id, text)
         }
-        this.indexedUpTo = rows[rows.length - 1]!.id
-        this.settings.set(SETTING, this.indexedUpTo)
+        this.settings.set(SETTING, upTo)
       })()
+      // Only once committed: COMMIT is where a full disk fails, and the rows must be indexed again.
+      this.indexedUpTo = upTo
       total += rows.length
       if (rows.length < SLICE_ROWS || performance.now() - started > budgetMs) break
     }

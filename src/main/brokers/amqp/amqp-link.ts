@@ -53,7 +53,7 @@ export class AmqpLinkFactory implements LinkFactory {
     try {
       conn = await amqp.connect(url, socket)
     } catch (err) {
-      const message = explainHandshakeError(describeError(err), this.config)
+      const message = explainHandshakeError(explainTimeout(describeError(err), this.config), this.config)
       // 403 ACCESS_REFUSED (bad credentials) and 530 NOT_ALLOWED (no such vhost or no access) will
       // not fix themselves by retrying.
       throw new LinkError(message, /ACCESS.REFUSED|NOT.ALLOWED|\b403\b|\b530\b/.test(message))
@@ -83,6 +83,17 @@ export class AmqpLinkFactory implements LinkFactory {
       },
     }
   }
+}
+
+/**
+ * amqplib's socket timeout counts silence, from the TCP connect to connection.open-ok, and reports
+ * it as "connect ETIMEDOUT" even when the TCP connect went through and the broker just never
+ * answered the handshake: say what the user waited for.
+ */
+function explainTimeout(message: string, config: AmqpConfig): string {
+  return message === 'connect ETIMEDOUT'
+    ? `No answer from the broker within ${config.connectTimeoutMs} ms`
+    : message
 }
 
 /**

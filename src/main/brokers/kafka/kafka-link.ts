@@ -76,18 +76,27 @@ export class KafkaLinkFactory implements LinkFactory {
   async connect(callbacks: LinkCallbacks, signal: AbortSignal): Promise<KafkaLink> {
     const kafka = new Kafka(kafkaClientConfig(this.config, this.secrets))
     const admin = kafka.admin()
-    const onAbort = () => void admin.disconnect().catch(() => undefined)
-    signal.addEventListener('abort', onAbort, { once: true })
-    let cluster: Awaited<ReturnType<typeof admin.describeCluster>>
-    try {
+    const handshake = (async () => {
       await admin.connect()
-      cluster = await admin.describeCluster()
+      return admin.describeCluster()
+    })()
+    let cluster: Awaited<typeof handshake>
+    try {
+      cluster = await settleWithin(
+        handshake,
+        this.config.connectTimeoutMs,
+        signal,
+        `No answer from ${this.config.brokers.join(', ')} within ${this.config.connectTimeoutMs} ms`,
+      )
     } catch (err) {
-      await admin.disconnect().catch(() => undefined)
+      // A disconnect during the handshake waits for kafkajs's connect lock, after which its retry
+      // connects again and that socket stays open for good: disconnect now, and again once the
+      // handshake has settled. Not awaited: the first waits out the request still in flight.
+      const quiet = () => undefined
+      void admin.disconnect().catch(quiet)
+      void handshake.catch(quiet).then(() => admin.disconnect().catch(quiet))
       const reason = kafkaReason(err)
       throw new LinkError(signal.aborted ? 'Cancelled' : reason, /SASL|[Aa]uthenticat/.test(reason))
-    } finally {
-      signal.removeEventListener('abort', onAbort)
     }
     if (signal.aborted) {
       await admin.disconnect().catch(() => undefined)
@@ -123,4 +132,33 @@ export class KafkaLinkFactory implements LinkFactory {
       },
     }
   }
+}
+
+/**
+ * `work`, or a rejection after `ms` (with `timeoutMessage`) or on abort ("Cancelled"), whichever is
+ * first. kafkajs has no deadline for a whole handshake: against a broker that accepts and stays
+ * silent, its ApiVersions timeout and one retry ended in "Broker not connected", well past the
+ * user's connect timeout.
+ */
+function settleWithin<T>(
+  work: Promise<T>,
+  ms: number,
+  signal: AbortSignal,
+  timeoutMessage: string,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const settle = (fn: () => void) => {
+      clearTimeout(timer)
+      signal.removeEventListener('abort', onAbort)
+      fn()
+    }
+    const onAbort = () => settle(() => reject(new Error('Cancelled')))
+    const timer = setTimeout(() => settle(() => reject(new Error(timeoutMessage))), ms)
+    signal.addEventListener('abort', onAbort, { once: true })
+    if (signal.aborted) onAbort()
+    work.then(
+      (value) => settle(() => resolve(value)),
+      (err: unknown) => settle(() => reject(err as Error)),
+    )
+  })
 }

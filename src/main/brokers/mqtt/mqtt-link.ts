@@ -93,7 +93,11 @@ export class MqttLinkFactory implements LinkFactory {
       signal.addEventListener('abort', onAbort, { once: true })
 
       client.on('error', (err) => {
-        lastError = err
+        // mqtt.js names its own connect timeout "connack timeout": say what the user waited for.
+        lastError =
+          err.message === 'connack timeout'
+            ? new Error(`No answer from the broker within ${this.config.connectTimeoutMs} ms`)
+            : err
         const code = (err as { code?: unknown }).code
         if (!settled && typeof code === 'number') fail(new LinkError(err.message, FATAL_CONNACK.has(code)))
       })
