@@ -2,30 +2,57 @@
 // `npm test`: everything, on a fresh machine. Provisions what the tests need (Debian's Chromium,
 // the test brokers), builds the app, runs static checks, unit + integration tests (Vitest), the
 // end-to-end suite in Chromium against the web host (Playwright), the Electron specs where an
-// Electron binary exists, and stops the brokers whatever happens. Ends with one
-// "N passed, N failed" line summing every runner.
+// Electron binary exists, and stops the brokers whatever happens. The static part includes the
+// security checks (Electronegativity, npm audit); the last step searches what the suite left behind
+// for the test brokers' passwords. Ends with one "N passed, N failed" line summing every runner.
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startBrokers, stopBrokers } from './brokers/index.mjs'
+import { readState, startBrokers, stopBrokers } from './brokers/index.mjs'
 import { ensureChromium } from './provision/chromium.mjs'
 import { electronBinaryStatus } from './provision/electron-binary.mjs'
+import {
+  brokerSecrets,
+  report as reportSecrets,
+  scanPaths,
+  suiteLeftovers,
+} from './security/secrets-scan.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const reports = join(root, 'test-results')
 const totals = { passed: 0, failed: 0, skipped: 0 }
 const failures = []
+/** Checks that could not be made (exit code 2 of a step that has one): said loudly, never counted as passed. */
+const notChecked = []
 
-function step(name, command, args, env = {}) {
+function step(name, command, args, env = {}, { notCheckedCode } = {}) {
   console.log(`\n━━ ${name}: ${command} ${args.join(' ')}`)
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
     child.on('exit', (code, signal) => {
-      if (code !== 0) failures.push(`${name} (${signal ?? `exit ${code}`})`)
+      if (notCheckedCode !== undefined && code === notCheckedCode) notChecked.push(name)
+      else if (code !== 0) failures.push(`${name} (${signal ?? `exit ${code}`})`)
       resolve(code === 0)
     })
   })
+}
+
+/**
+ * The suite's leftovers (test-results/, its temporary folders) searched for the test brokers'
+ * passwords: a secret that reached a file anywhere the app or the tests wrote is a leak. The
+ * brokers' own folders hold them by design and are left out.
+ */
+function scanLeftoversForSecrets(brokers, since) {
+  console.log('\n━━ secrets scan: test-results/ and the suite’s temporary folders')
+  if (!brokers || brokers.secrets.length === 0) {
+    console.log('secrets scan: not run (no test broker was started, so there is no password to look for)')
+    return
+  }
+  const paths = suiteLeftovers({ since })
+  for (const path of paths) console.log(`  ${path}`)
+  const result = scanPaths(paths, brokers.secrets, { exclude: brokers.ownFolders })
+  if (!reportSecrets(result)) failures.push('secrets scan (a test broker password was found in a file)')
 }
 
 function countVitest(file) {
@@ -45,6 +72,7 @@ function countPlaywright(file) {
 }
 
 async function main() {
+  const startedAt = Date.now()
   rmSync(reports, { recursive: true, force: true })
   mkdirSync(reports, { recursive: true })
   const only = process.argv.slice(2)
@@ -54,6 +82,9 @@ async function main() {
     await step('typecheck', 'npm', ['run', '--silent', 'typecheck'])
     await step('lint', 'npm', ['run', '--silent', 'lint'])
     await step('flatpak check', 'npm', ['run', '--silent', 'flatpak:check'])
+    await step('electronegativity', process.execPath, ['scripts/security/electronegativity.mjs'])
+    // Exit 2: the registry's audit endpoint could not be reached, so nothing was checked.
+    await step('npm audit', process.execPath, ['scripts/security/audit.mjs'], {}, { notCheckedCode: 2 })
   }
   if (wants('unit')) {
     await step('unit tests', 'npx', [
@@ -72,10 +103,13 @@ async function main() {
 
   const needBrokers = wants('integration') || wants('e2e')
   const chromium = wants('e2e') ? await ensureChromium() : null
+  /** The brokers' passwords, read while they run: stopping them deletes their state. */
+  let brokers = null
   try {
     if (needBrokers) {
       console.log('\n━━ test brokers: starting Mosquitto, RabbitMQ and Kafka')
       await startBrokers()
+      brokers = brokerSecrets(readState())
     }
     if (wants('integration')) {
       await step('integration tests', 'npx', [
@@ -121,8 +155,15 @@ async function main() {
     }
   }
 
+  scanLeftoversForSecrets(brokers, startedAt)
+
   console.log('\n━━ summary')
   if (failures.length > 0) console.log(`failed steps: ${failures.join(', ')}`)
+  if (notChecked.length > 0) {
+    console.log('!'.repeat(100))
+    console.log(`!! NOT CHECKED (not a pass): ${notChecked.join(', ')} — see the banner above`)
+    console.log('!'.repeat(100))
+  }
   if (totals.skipped > 0)
     console.log(`skipped tests: ${totals.skipped} (a skipped test is not a passing test)`)
   console.log(`${totals.passed} passed, ${totals.failed} failed`)

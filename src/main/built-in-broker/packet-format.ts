@@ -88,7 +88,7 @@ export function toBrokerPacket(
   } else {
     json = packetJson(decoded)
   }
-  const bytes = frame.bytes ?? Buffer.alloc(0)
+  const bytes = withoutPassword(frame.bytes ?? Buffer.alloc(0), decoded)
   return {
     at,
     direction,
@@ -97,4 +97,18 @@ export function toBrokerPacket(
     hex: bytes.subarray(0, HEX_BYTES).toString('hex'),
     size: frame.size,
   }
+}
+
+/**
+ * The packet's bytes with a CONNECT's password blanked (each byte 0x2a, '*'), as in its JSON: the
+ * password is the last field of the CONNECT payload, so it is the packet's last bytes.
+ */
+function withoutPassword(bytes: Buffer, decoded: object | Error | null): Buffer {
+  const packet = decoded as { cmd?: unknown; password?: unknown } | null
+  const password = packet?.password
+  if (packet?.cmd !== 'connect' || !(password instanceof Uint8Array)) return bytes
+  if (password.length === 0 || password.length > bytes.length) return bytes
+  const copy = Buffer.from(bytes)
+  copy.fill(0x2a, copy.length - password.length)
+  return copy
 }

@@ -1,9 +1,24 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { testCore } from '../../../test/support/test-core'
+import { parseWebArgs } from './web-args'
 import { startWebHost, type WebHost } from './web-host'
+
+/** Local addresses listening on `port`, from the kernel's socket table (hex `addr:port` in /proc/net/tcp). */
+function listeningAddresses(port: number): string[] {
+  const hexPort = port.toString(16).toUpperCase().padStart(4, '0')
+  return readFileSync('/proc/net/tcp', 'utf8')
+    .split('\n')
+    .slice(1)
+    .map((line) => line.trim().split(/\s+/))
+    .filter((cols) => cols[1]?.endsWith(`:${hexPort}`) && cols[3] === '0A') // 0A: LISTEN
+    .map((cols) => {
+      const hex = cols[1]!.split(':')[0]!
+      return [3, 2, 1, 0].map((i) => parseInt(hex.slice(i * 2, i * 2 + 2), 16)).join('.')
+    })
+}
 
 /** A real web host on a free loopback port, a real WebSocket client: the transport as the browser sees it. */
 describe('web host', () => {
@@ -142,6 +157,60 @@ describe('web host', () => {
       await expect(attempt('?token=tok-123')).resolves.toBeUndefined()
     } finally {
       await guarded.close()
+    }
+  })
+
+  it.runIf(existsSync('/proc/net/tcp'))(
+    'listens on loopback only with the default host, and asks no token there',
+    async () => {
+      const defaults = parseWebArgs([], {})
+      const local = await startWebHost({
+        core: ctx.core,
+        host: defaults.host,
+        port: 0,
+        rendererDir,
+        log: () => undefined,
+      })
+      try {
+        expect(defaults.host).toBe('127.0.0.1')
+        expect(listeningAddresses(local.port)).toEqual(['127.0.0.1'])
+        expect(local.token).toBeNull()
+        expect(local.url).toBe(`http://127.0.0.1:${local.port}/`)
+      } finally {
+        await local.close()
+      }
+    },
+  )
+
+  it('bound beyond loopback, makes up a long token and refuses every socket without it', async () => {
+    // Bound to every interface for a moment, but only ever connected to over loopback.
+    const wide = await startWebHost({
+      core: ctx.core,
+      host: '0.0.0.0',
+      port: 0,
+      rendererDir,
+      log: () => undefined,
+    })
+    try {
+      expect(wide.token).toMatch(/^[A-Za-z0-9_-]{32,}$/)
+      expect(wide.url).toBe(`http://127.0.0.1:${wide.port}/?token=${wide.token}`)
+      const attempt = (query: string) =>
+        new Promise<void>((resolve, reject) => {
+          const ws = new WebSocket(`ws://127.0.0.1:${wide.port}/api${query}`, {
+            origin: `http://127.0.0.1:${wide.port}`,
+          })
+          ws.once('open', () => {
+            ws.close()
+            resolve()
+          })
+          ws.once('error', reject)
+          ws.once('unexpected-response', (_q, res) => reject(new Error(`HTTP ${res.statusCode}`)))
+        })
+      await expect(attempt('')).rejects.toThrow(/403/)
+      await expect(attempt(`?token=${wide.token!.slice(0, -1)}`)).rejects.toThrow(/403/)
+      await expect(attempt(`?token=${wide.token}`)).resolves.toBeUndefined()
+    } finally {
+      await wide.close()
     }
   })
 })

@@ -36,6 +36,7 @@ import {
   type SecretDraft,
   type SecretsDraft,
 } from './profile-draft'
+import { tlsUnverified } from './tls-safety'
 
 const TABS: { value: EditorTab; label: string; icon: ReactNode; protocols: Protocol[] }[] = [
   { value: 'general', label: 'General', icon: <IconWorld size={15} />, protocols: ['mqtt', 'amqp', 'kafka'] },
@@ -220,6 +221,11 @@ export function ProfileEditor({ target }: { target: EditorTarget }) {
                     errorCount[t.value] ? (
                       <Badge size="xs" color="red" circle aria-label={`${errorCount[t.value]} errors`}>
                         {errorCount[t.value]}
+                      </Badge>
+                    ) : t.value === 'tls' && tlsUnverified(draft) ? (
+                      // Seen from every tab: verification is off on a TLS connection.
+                      <Badge size="xs" color="red" variant="filled" data-testid="editor-tab-tls-unsafe">
+                        unsafe
                       </Badge>
                     ) : null
                   }

@@ -1,4 +1,4 @@
-import { Alert, Stack, Switch } from '@mantine/core'
+import { Alert, Badge, Group, Stack, Switch } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import type { SecretName } from '../../../../shared/profiles'
 import { PemField } from './PemField'
@@ -25,7 +25,16 @@ export function TlsFields({
   return (
     <Stack gap="md">
       <Switch
-        label="Verify the server's certificate"
+        label={
+          <Group gap={8} wrap="nowrap" component="span">
+            Verify the server's certificate
+            {!tls.verify && (
+              <Badge color="red" variant="filled" size="sm" data-testid="tls-verify-unsafe-badge">
+                unsafe
+              </Badge>
+            )}
+          </Group>
+        }
         description="Checks that the certificate is signed by a trusted CA and matches the host name."
         checked={tls.verify}
         onChange={(e) => onChange({ ...tls, verify: e.currentTarget.checked })}

@@ -17,6 +17,7 @@ import { useUiStore } from '../../stores/ui-store'
 import { STATE_COLOR } from '../../theme'
 import { formatAgo, formatClock, stateHeadline } from '../connection/connection-text'
 import { useConnectAction } from '../connection/use-connect-action'
+import { TlsUnsafeBadge } from '../profile-editor/TlsUnsafeBadge'
 import { useNow } from '../connection/use-now'
 import { ProfileMenu } from '../profiles/ProfileMenu'
 
@@ -41,6 +42,7 @@ export function WorkspaceHeader({ profile, status }: { profile: Profile; status:
           <Text className="mono workspace-endpoint" size="xs" c="dimmed" data-testid="panel-endpoint">
             {describeEndpoint(profile.config)}
           </Text>
+          <TlsUnsafeBadge profile={profile} status={status} />
         </Group>
         <Group gap="sm" wrap="nowrap">
           {historyPaused && (
