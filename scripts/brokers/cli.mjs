@@ -2,9 +2,18 @@
 // node scripts/brokers/cli.mjs start [mosquitto|rabbitmq|kafka ...]   (npm run brokers:start)
 // node scripts/brokers/cli.mjs stop  [mosquitto|rabbitmq|kafka ...]   (npm run brokers:stop)
 // node scripts/brokers/cli.mjs status
+// node scripts/brokers/cli.mjs restart rabbitmq|kafka [--kill]   (same folder, ports and users)
 // With no names, start and stop act on all three brokers.
 import { isGroupAlive } from './process.mjs'
-import { BROKER_NAMES, readState, startBrokers, stateFilePath, stopBrokers } from './index.mjs'
+import {
+  BROKER_NAMES,
+  readState,
+  restartBroker,
+  RESTARTABLE,
+  startBrokers,
+  stateFilePath,
+  stopBrokers,
+} from './index.mjs'
 
 const log = (line) => console.log(`[brokers] ${line}`)
 
@@ -45,6 +54,16 @@ async function main() {
     console.log(summary(state))
   } else if (command === 'stop') {
     await stopBrokers(names, { log })
+  } else if (command === 'restart') {
+    const kill = names.includes('--kill')
+    const [name, ...rest] = names.filter((n) => n !== '--kill')
+    if (!RESTARTABLE.includes(name) || rest.length > 0) {
+      console.error(`usage: cli.mjs restart ${RESTARTABLE.join('|')} [--kill]`)
+      process.exitCode = 2
+      return
+    }
+    const { downMs } = await restartBroker(name, { signal: kill ? 'SIGKILL' : 'SIGTERM', log })
+    log(`${name}: down for ${(downMs / 1000).toFixed(1)} s`)
   } else if (command === 'status') {
     const state = readState()
     const listed = BROKER_NAMES.filter((name) => state[name])
@@ -55,7 +74,9 @@ async function main() {
         console.log(`${name}: ${isGroupAlive(state[name].pid) ? 'running' : 'NOT running'}`)
     }
   } else {
-    console.error(`usage: cli.mjs start|stop|status [${BROKER_NAMES.join('|')} ...]`)
+    console.error(
+      `usage: cli.mjs start|stop|status [${BROKER_NAMES.join('|')} ...] | restart ${RESTARTABLE.join('|')} [--kill]`,
+    )
     process.exitCode = 2
   }
 }

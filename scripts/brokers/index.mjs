@@ -208,3 +208,58 @@ export async function stopBrokers(names = BROKER_NAMES, { log = console.log } = 
     if (errors.length > 0) throw new Error(`could not stop every test broker:\n${errors.join('\n')}`)
   })
 }
+
+/** Brokers that can be halted and started again in place (Mosquitto's tests run one of their own). */
+export const RESTARTABLE = ['rabbitmq', 'kafka']
+
+/**
+ * Stops a running broker and starts it again in the same folder, on the same ports, with the same
+ * users, passwords, vhosts and data, and records the new pid in the state file. `signal: 'SIGKILL'`
+ * makes it a crash. `whileDown` (async) runs once the broker's processes are gone and before the
+ * restart, for a test to watch clients notice the loss; the restart happens whatever it does, and
+ * its error (if any) is thrown afterwards. Everything runs under the state lock, so a concurrent
+ * `start` waits instead of taking the stopped broker for a dead one and cleaning it away.
+ *
+ * @param {'rabbitmq' | 'kafka'} name
+ * @param {{ signal?: 'SIGTERM' | 'SIGKILL', whileDown?: () => Promise<void>, log?: (line: string) => void }} [options]
+ * @returns {Promise<{ downMs: number, startupMs: number }>} how long it was down, and its restart
+ */
+export async function restartBroker(name, { signal = 'SIGTERM', whileDown, log = console.log } = {}) {
+  if (!RESTARTABLE.includes(name)) {
+    throw new Error(`${name} cannot be restarted in place: expected one of ${RESTARTABLE.join(', ')}`)
+  }
+  return withStateLock(async () => {
+    const state = readState()
+    const section = state[name]
+    if (!section || !(await isRunning(name, section, state))) {
+      throw new Error(`${name} is not running: start it first (node scripts/brokers/cli.mjs start ${name})`)
+    }
+    const commands = name === 'rabbitmq' ? await ensureCommands([name], log) : {}
+    const haltedAt = Date.now()
+    log(`${name}: ${signal === 'SIGKILL' ? 'killing' : 'stopping'} pid ${section.pid}`)
+    await BROKERS[name].halt(section, signal)
+    // Marked as not ready while down: tests that read the state now fail with a clear message.
+    state[name] = { ...section, ready: false }
+    writeState(state)
+    let watchError = null
+    try {
+      if (whileDown) await whileDown()
+    } catch (error) {
+      watchError = error
+    }
+    const restartedAt = Date.now()
+    log(`${name}: starting again in ${section.dir}`)
+    // Recorded as soon as it exists, so that a restart that fails is still stopped by `stop`.
+    const onSpawn = (spawned) => {
+      state[name] = { ...spawned, ready: false }
+      writeState(state)
+    }
+    const restarted = await BROKERS[name].restart(section, { commands, onSpawn, log })
+    const startupMs = Date.now() - restartedAt
+    state[name] = { ...restarted, ready: true, startedAt: new Date().toISOString(), startupMs }
+    writeState(state)
+    log(`${name}: ready again in ${(startupMs / 1000).toFixed(1)} s`)
+    if (watchError) throw watchError
+    return { downMs: Date.now() - haltedAt, startupMs }
+  })
+}

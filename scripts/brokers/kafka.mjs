@@ -93,6 +93,15 @@ export async function ensureJars(mvn, log) {
   return { version, libsDir, classpath: path.join(libsDir, '*') }
 }
 
+/** The JVM's options for a broker in `dir` (its log4j file and log folder are in there). */
+function jvmArgs(dir) {
+  return [
+    ...JVM_OPTIONS,
+    `-Dlog4j2.configurationFile=${path.join(dir, 'log4j2.properties')}`,
+    `-Dkafka.logs.dir=${path.join(dir, 'logs')}`,
+  ]
+}
+
 /** Kafka 4 brokers need Java 17 or newer. */
 async function checkJava(java) {
   const output = await run(java, ['-version'], { timeoutMs: 30_000 })
@@ -221,7 +230,7 @@ export async function start({ commands, ports, onSpawn, log }) {
   const outputFile = path.join(dir, 'stdout.log')
   fs.writeFileSync(propertiesFile, serverProperties({ dir, ports, password }))
   fs.writeFileSync(log4jFile, log4jProperties(logFile))
-  const jvm = [...JVM_OPTIONS, `-Dlog4j2.configurationFile=${log4jFile}`, `-Dkafka.logs.dir=${logDir}`]
+  const jvm = jvmArgs(dir)
 
   const section = {
     pid: null,
@@ -270,22 +279,61 @@ export async function start({ commands, ports, onSpawn, log }) {
     { cwd: dir, timeoutMs: 120_000 },
   )
 
+  const child = await launch(section, { onSpawn })
+  await waitStarted(section, child, 0)
+  return section
+}
+
+/** Starts the broker JVM of `section` (already formatted) and records its pid in the section. */
+async function launch(section, { onSpawn = () => undefined } = {}) {
   const child = await spawnDetached(
-    commands.java,
-    [...jvm, '-cp', jars.classpath, 'kafka.Kafka', propertiesFile],
-    {
-      cwd: dir,
-      outputFile,
-    },
+    section.java,
+    [...jvmArgs(section.dir), '-cp', section.classpath, 'kafka.Kafka', section.propertiesFile],
+    { cwd: section.dir, outputFile: section.outputFile },
   )
   Object.assign(section, { pid: child.pid, startTime: child.startTime })
   onSpawn(section)
-  await waitForReady(
-    'kafka',
-    async () => fs.readFileSync(logFile, 'utf8').includes('Kafka Server started') && (await answers(section)),
-    { timeoutMs: 90_000, intervalMs: 500, exit: child.exit, logFiles: [logFile, outputFile] },
-  )
-  return section
+  return child
+}
+
+/** Waits for the server log's "started" line written after `logOffset`, and for both listeners. */
+async function waitStarted(section, child, logOffset) {
+  const started = () => {
+    const text = fs.readFileSync(section.logFile)
+    return text.subarray(Math.min(logOffset, text.length)).includes('Kafka Server started')
+  }
+  await waitForReady('kafka', async () => started() && (await answers(section)), {
+    timeoutMs: 90_000,
+    intervalMs: 500,
+    exit: child.exit,
+    logFiles: [section.logFile, section.outputFile],
+  })
+}
+
+/**
+ * Ends the broker without removing its folder, so that `restart` can bring it back: SIGTERM for a
+ * controlled shutdown, or SIGKILL, which is a crash (nothing flushed, no shutdown of the log).
+ */
+export async function halt(section, signal = 'SIGTERM') {
+  if (section.pid) await stopGroup(section.pid, { signal, startTime: section.startTime, timeoutMs: 20_000 })
+}
+
+/**
+ * Starts the broker again on the data folder of a halted one: same cluster id, ports and
+ * credentials, and every topic and record it had on disk (after a crash, Kafka recovers the
+ * unflushed log segments first). Returns the section with the new pid.
+ */
+export async function restart(section, { onSpawn = () => undefined } = {}) {
+  const restarted = { ...section }
+  let logOffset = 0
+  try {
+    logOffset = fs.statSync(section.logFile).size
+  } catch {
+    // no log yet: any "started" line is the new one's
+  }
+  const child = await launch(restarted, { onSpawn })
+  await waitStarted(restarted, child, logOffset)
+  return restarted
 }
 
 export async function stop(section) {

@@ -173,8 +173,16 @@ export async function start({ commands, ports, onSpawn }) {
     logFiles: [section.logFile, section.outputFile],
   })
 
-  // The second vhost goes through the management API: declaring it at boot would take a
-  // definitions file, which would then have to list the user and its permissions as well.
+  await ensureExtraVhost(section)
+  return section
+}
+
+/**
+ * The second vhost goes through the management API: declaring it at boot would take a
+ * definitions file, which would then have to list the user and its permissions as well. Both PUTs
+ * are idempotent, so a restarted node gets them again whatever its database kept.
+ */
+async function ensureExtraVhost(section) {
   const encoded = encodeURIComponent(EXTRA_VHOST)
   await management(section, 'PUT', `/api/vhosts/${encoded}`, {})
   await management(section, 'PUT', `/api/permissions/${encoded}/${USERNAME}`, {
@@ -182,7 +190,62 @@ export async function start({ commands, ports, onSpawn }) {
     write: '.*',
     read: '.*',
   })
-  return section
+}
+
+/**
+ * Ends the node without removing its folder, so that `restart` can bring it back: SIGTERM to the
+ * leader (a clean shutdown, as in `stop`), or SIGKILL to the whole group, which is a crash: the
+ * Erlang VM dies without flushing anything. epmd is left running; the restarted node uses it.
+ */
+export async function halt(section, signal = 'SIGTERM') {
+  if (!section.pid) return
+  const crash = signal === 'SIGKILL'
+  await stopGroup(section.pid, {
+    signal,
+    startTime: section.startTime,
+    timeoutMs: crash ? 10_000 : 30_000,
+    leaderOnly: !crash,
+  })
+}
+
+/**
+ * Starts the node again in the folder of a halted one: same node name, ports, config and database
+ * (so the same user, password, vhosts, durable queues and persistent messages). A crashed node
+ * recovers its queues first, which is why the wait is as long as a first start's. Returns the
+ * section with the new pid.
+ */
+export async function restart(section, { commands, onSpawn = () => undefined }) {
+  const env = brokerEnv(section.dir, section.ports)
+  let { epmdPid, epmdStartTime } = section
+  if (!(await canConnect(section.ports.epmd))) {
+    const epmd = await spawnDetached(commands.epmd, ['-port', String(section.ports.epmd), '-address', HOST], {
+      cwd: section.dir,
+      env,
+      outputFile: section.epmdOutputFile,
+    })
+    ;({ pid: epmdPid, startTime: epmdStartTime } = epmd)
+    onSpawn({ ...section, epmdPid, epmdStartTime })
+    await waitForReady('epmd', () => canConnect(section.ports.epmd), {
+      timeoutMs: 10_000,
+      exit: epmd.exit,
+      logFiles: [section.epmdOutputFile],
+    })
+  }
+  const server = await spawnDetached(commands['rabbitmq-server'], [], {
+    cwd: section.dir,
+    env,
+    outputFile: section.outputFile,
+  })
+  const restarted = { ...section, pid: server.pid, startTime: server.startTime, epmdPid, epmdStartTime }
+  onSpawn(restarted)
+  await waitForReady('rabbitmq', () => answers(restarted), {
+    timeoutMs: 120_000,
+    intervalMs: 500,
+    exit: server.exit,
+    logFiles: [section.logFile, section.outputFile],
+  })
+  await ensureExtraVhost(restarted)
+  return restarted
 }
 
 export async function stop(section) {

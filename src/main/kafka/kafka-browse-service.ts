@@ -83,14 +83,12 @@ export class KafkaBrowseService {
     await this.withFetcher(profileId, async (fetcher) =>
       checkPartitions(topic, await fetcher.partitions(topic), partitions ?? []),
     )
-    const { kafka } = this.kafkaOf(profileId)
     const tail = new KafkaTail(
       `tail-${this.nextTail++}`,
       profileId,
       topic,
       partitions,
-      kafka,
-      () => void this.kafkaOf(profileId),
+      () => this.kafkaOf(profileId).kafka,
       this.intake,
       this.onTail,
     )

@@ -3,11 +3,27 @@ import { ApiError } from '../../../shared/api-error'
 import type { KafkaConfig, Secrets } from '../../../shared/profiles'
 import type { PublishResult, PublishTarget } from '../../../shared/publish'
 import { kafkaTreePath } from '../../../shared/tree-paths'
-import type { BrokerLink, LinkCallbacks, LinkFactory } from '../../connections/broker-link'
+import {
+  LinkError,
+  type BrokerLink,
+  type LinkCallbacks,
+  type LinkFactory,
+} from '../../connections/broker-link'
 import type { Ingest } from '../../ingest/ingest'
 import type { PublishingConnection } from '../../publish/publishing-connection'
 import { KafkaLinkFactory, kafkaReason } from './kafka-link'
 import { KafkaPublisher } from './kafka-publisher'
+
+/**
+ * What `live()` throws while the link is lost and the session is trying to get it back: unlike
+ * "not connected", this may end by itself, so long-running readers (a tail) wait for the next link.
+ */
+export class KafkaReconnecting extends ApiError {
+  constructor(readonly lostReason: string) {
+    super('unavailable', `Reconnecting: the connection was lost (${lostReason})`)
+    this.name = 'KafkaReconnecting'
+  }
+}
 
 export interface KafkaConnectionDeps {
   ingest: Ingest
@@ -22,6 +38,8 @@ export class KafkaConnection implements LinkFactory, PublishingConnection {
   private publisher: KafkaPublisher | null = null
   /** The current link's kafkajs client and admin, for the cluster, browse and group features. */
   private current: { kafka: Kafka; admin: Admin } | null = null
+  /** Why the last link was lost, while the session tries to make a new one; else null. */
+  private lost: string | null = null
 
   constructor(
     readonly profileId: string,
@@ -38,21 +56,30 @@ export class KafkaConnection implements LinkFactory, PublishingConnection {
 
   async connect(callbacks: LinkCallbacks, signal: AbortSignal): Promise<BrokerLink> {
     const made: { publisher?: KafkaPublisher } = {}
-    const link = await this.links.connect(
-      {
-        onLost: (reason) => {
-          if (made.publisher) void this.retire(made.publisher)
-          this.current = null
-          callbacks.onLost(reason)
+    let link: Awaited<ReturnType<KafkaLinkFactory['connect']>>
+    try {
+      link = await this.links.connect(
+        {
+          onLost: (reason) => {
+            if (made.publisher) void this.retire(made.publisher)
+            this.current = null
+            this.lost = reason
+            callbacks.onLost(reason)
+          },
         },
-      },
-      signal,
-    )
+        signal,
+      )
+    } catch (err) {
+      // Retrying cannot fix this one: the session ends in `failed`, no link is coming.
+      if (err instanceof LinkError && err.fatal) this.lost = null
+      throw err
+    }
     const publisher = new KafkaPublisher(link.kafka, link.admin)
     made.publisher = publisher
     this.publisher = publisher
     const current = { kafka: link.kafka, admin: link.admin }
     this.current = current
+    this.lost = null
     return {
       serverInfo: link.serverInfo,
       close: async () => {
@@ -63,10 +90,14 @@ export class KafkaConnection implements LinkFactory, PublishingConnection {
     }
   }
 
-  /** The live kafkajs client and admin; ApiError 'unavailable' while not connected. */
+  /**
+   * The live kafkajs client and admin (a new pair after each reconnect); ApiError 'unavailable'
+   * while not connected, as `KafkaReconnecting` while a lost link is being made again.
+   */
   live(): { kafka: Kafka; admin: Admin } {
-    if (!this.current) throw new ApiError('unavailable', 'Not connected: connect the profile first')
-    return this.current
+    if (this.current) return this.current
+    if (this.lost !== null) throw new KafkaReconnecting(this.lost)
+    throw new ApiError('unavailable', 'Not connected: connect the profile first')
   }
 
   async publish(target: PublishTarget, payload: Uint8Array): Promise<PublishResult> {

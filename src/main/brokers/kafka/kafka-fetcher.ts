@@ -110,6 +110,14 @@ export interface RawPartition {
   records: Buffer | null
 }
 
+/** No broker led these partitions after a few metadata refreshes (an election, a broker starting). */
+export class NoLeaderError extends Error {
+  constructor(partitions: number[]) {
+    super(`no leader answers for partitions ${partitions.join(', ')}`)
+    this.name = 'NoLeaderError'
+  }
+}
+
 export class KafkaFetcher {
   private readonly cluster: InternalCluster
   private connected: Promise<void> | null = null
@@ -177,8 +185,7 @@ export class KafkaFetcher {
       out.push(...reads)
       todo = stale
       if (todo.length === 0) break
-      if (attempt >= METADATA_ATTEMPTS)
-        throw new Error(`no leader answers for partitions ${todo.map((p) => p.partition).join(', ')}`)
+      if (attempt >= METADATA_ATTEMPTS) throw new NoLeaderError(todo.map((p) => p.partition))
       await delay(100 * attempt)
       await this.cluster.refreshMetadata()
     }

@@ -83,16 +83,19 @@ export function RecordsBrowser({
             <Badge
               size="sm"
               variant="light"
-              color={tailStatus?.state === 'failed' ? 'red' : 'teal'}
+              color={tailStatus?.state === 'failed' ? 'red' : tailStatus?.error ? 'orange' : 'teal'}
+              title={tailStatus?.error ?? undefined}
               leftSection={<span className="kafka-live-dot" />}
               data-testid="kafka-tail-status"
               data-state={tailStatus?.state ?? 'starting'}
             >
               {tailStatus?.state === 'failed'
                 ? 'tail failed'
-                : tailStatus
-                  ? `live · ${formatCount(tailStatus.received)} received`
-                  : 'starting…'}
+                : tailStatus?.error
+                  ? `waiting for the connection · ${formatCount(tailStatus.received)} received`
+                  : tailStatus
+                    ? `live · ${formatCount(tailStatus.received)} received`
+                    : 'starting…'}
             </Badge>
           )}
           {state.tail?.missed && (
