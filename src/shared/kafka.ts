@@ -214,7 +214,9 @@ export const KafkaResetMode = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('offsets'),
     offsets: z
-      .array(z.strictObject({ topic: z.string(), partition: z.number().int().min(0), offset: Offset }))
+      .array(
+        z.strictObject({ topic: z.string().max(249), partition: z.number().int().min(0), offset: Offset }),
+      )
       .min(1),
   }),
   z.strictObject({ kind: z.literal('shift'), by: z.number().int() }),
@@ -225,7 +227,7 @@ export const KafkaResetRequest = z.strictObject({
   profileId: ProfileId,
   groupId: GroupId,
   /** null: every topic the group has committed offsets for. */
-  topic: z.string().nullable().default(null),
+  topic: z.string().max(249).nullable().default(null),
   mode: KafkaResetMode,
 })
 export type KafkaResetRequest = z.input<typeof KafkaResetRequest>

@@ -16,7 +16,8 @@ export const Bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'Expec
 export const Qos = z.union([z.literal(0), z.literal(1), z.literal(2)])
 export type Qos = z.infer<typeof Qos>
 
-export const UserProperty = z.tuple([z.string(), z.string()])
+/** A name and a value, each a UTF-8 string the protocol prefixes with a 16-bit length. */
+export const UserProperty = z.tuple([z.string().max(65535), z.string().max(65535)])
 
 /** MQTT 5 PUBLISH properties, as received or to send. Binary ones are Uint8Array. */
 export const MqttPublishProperties = z.strictObject({

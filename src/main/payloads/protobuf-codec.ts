@@ -36,11 +36,15 @@ function parseProto(protoText: string): ParsedProto {
     const parsed = protobuf.parse(protoText, root, { keepCase: true })
     imports = [...(parsed.imports ?? []), ...(parsed.weakImports ?? [])]
   } catch (e) {
-    throw new Error(`The .proto does not parse: ${e instanceof Error ? e.message : String(e)}`)
+    throw new Error(
+      `The .proto does not parse: ${withColumn(e instanceof Error ? e.message : String(e), protoText)}`,
+    )
   }
   const types: string[] = []
   collectTypes(root, types)
   types.sort()
+  const badField = fieldNumberError(root)
+  if (badField) throw new Error(`The .proto does not parse: ${badField}`)
   // protobufjs bundles the well-known types (google/protobuf/timestamp.proto, …); other imports
   // cannot be resolved from a single text, and resolveAll below names the type that is missing.
   for (const file of new Set(imports)) {
@@ -50,19 +54,56 @@ function parseProto(protoText: string): ParsedProto {
   try {
     root.resolveAll()
   } catch (e) {
+    const message = e instanceof Error ? e.message : String(e)
+    // resolveAll also fails on what is not about types (an unknown syntax or edition).
+    if (!/no such (type|enum)/i.test(message)) throw new Error(`The .proto is not valid: ${message}`)
     const missing = imports.filter((f) => !protobuf.common.get(f))
     const hint =
       missing.length > 0
         ? ` (imports are not followed: paste the types of ${missing.join(', ')} into this text)`
         : ''
-    throw new Error(
-      `The .proto refers to a type it does not define: ${e instanceof Error ? e.message : String(e)}${hint}`,
-    )
+    throw new Error(`The .proto refers to a type it does not define: ${message}${hint}`)
   }
   const entry = { root, types }
   cache.set(protoText, entry)
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!)
   return entry
+}
+
+/**
+ * protobufjs names the line of a syntax error but not the column: the offending token's column is
+ * added when the token occurs once on that line (else it could point at the wrong one).
+ */
+function withColumn(message: string, text: string): string {
+  const m = /^illegal [^']*'(.*?)'.*\(line (\d+)\)$/.exec(message)
+  if (!m) return message
+  const token = m[1]!
+  const line = text.split(/\r\n|\n|\r/)[Number(m[2]) - 1]
+  if (!line || token === '' || token === 'null') return message
+  const at = line.indexOf(token)
+  if (at < 0 || line.indexOf(token, at + 1) >= 0) return message
+  return `${message}, column ${at + 1}`
+}
+
+/** Field numbers are 1 to 2^29 - 1, without 19000–19999 (reserved for the protocol): as protoc checks. */
+const MAX_FIELD_NUMBER = 536_870_911
+
+function fieldNumberError(ns: protobuf.NamespaceBase): string | null {
+  for (const child of ns.nestedArray) {
+    if (child instanceof protobuf.Type) {
+      for (const field of child.fieldsArray) {
+        const id = field.id
+        if (!Number.isInteger(id) || id < 1 || id > MAX_FIELD_NUMBER || (id >= 19_000 && id <= 19_999)) {
+          return `field ${field.name} of ${child.fullName.replace(/^\./, '')} has number ${id}: field numbers are 1 to ${MAX_FIELD_NUMBER}, except 19000 to 19999`
+        }
+      }
+    }
+    if (child instanceof protobuf.Namespace) {
+      const inner = fieldNumberError(child)
+      if (inner) return inner
+    }
+  }
+  return null
 }
 
 /** Every message type of the .proto (nested ones included), fully qualified, sorted. Throws when it does not parse. */

@@ -1,5 +1,6 @@
 import { ApiError } from '../../shared/api-error'
 import type { ImportResult } from '../../shared/api'
+import { checkJson } from '../../shared/codecs/json-text'
 import { ProfileConfig, ProfileExportFile, SecretsPatch, type Secrets } from '../../shared/profiles'
 import type { ProfileStore } from './profile-store'
 
@@ -26,23 +27,39 @@ export function importProfiles(store: ProfileStore, json: string): ImportResult 
   let raw: unknown
   try {
     raw = JSON.parse(json)
-  } catch (err) {
-    throw new ApiError('invalid_input', `The file is not JSON: ${(err as Error).message}`)
+  } catch {
+    // Where it breaks, in our scanner's words: the engine's message quotes the file's first
+    // characters, which in a file of secrets may be one of them.
+    const where = checkJson(json)
+    throw new ApiError(
+      'invalid_input',
+      where.ok
+        ? 'The file is not JSON'
+        : bounded(`The file is not JSON: ${where.message} (line ${where.line}, column ${where.column})`),
+    )
   }
   const file = ProfileExportFile.safeParse(raw)
-  if (!file.success) throw ApiError.fromZod(file.error, 'profile export file')
+  if (!file.success) throw boundedError(ApiError.fromZod(file.error, 'profile export file'))
 
   const result: ImportResult = { imported: [], rejected: [] }
   file.data.profiles.forEach((entry, index) => {
     const name = nameOf(entry.config) ?? `profile ${index + 1}`
     const config = ProfileConfig.safeParse(entry.config)
     if (!config.success) {
-      result.rejected.push({ index, name, reason: ApiError.fromZod(config.error, 'profile').message })
+      result.rejected.push({
+        index,
+        name,
+        reason: bounded(ApiError.fromZod(config.error, 'profile').message),
+      })
       return
     }
     const secrets = SecretsPatch.safeParse(entry.secrets ?? {})
     if (!secrets.success) {
-      result.rejected.push({ index, name, reason: ApiError.fromZod(secrets.error, 'secrets').message })
+      result.rejected.push({
+        index,
+        name,
+        reason: bounded(ApiError.fromZod(secrets.error, 'secrets').message),
+      })
       return
     }
     result.imported.push(store.create(config.data, secrets.data))
@@ -55,4 +72,16 @@ function nameOf(config: unknown): string | undefined {
     return config.name.slice(0, 120)
   }
   return undefined
+}
+
+/** Longest error text the import reports: zod quotes unknown keys, and a hostile file's are huge. */
+const MAX_REASON = 1000
+
+function bounded(text: string): string {
+  return text.length > MAX_REASON ? `${text.slice(0, MAX_REASON)}… (${text.length} characters)` : text
+}
+
+function boundedError(err: ApiError): ApiError {
+  const issues = err.issues?.slice(0, 50).map((i) => ({ path: bounded(i.path), message: bounded(i.message) }))
+  return new ApiError(err.code, bounded(err.message), issues)
 }

@@ -52,6 +52,11 @@ const CLOSE_BRACE = 125
 
 type Mode = 'check' | 'minify' | 'format'
 
+/** Characters a formatted or minified text may have beyond four times its input. */
+const MAX_OUTPUT_BASE = 16 * 1024 * 1024
+/** How an error for a valid document too large to format begins (it is valid JSON all the same). */
+export const TOO_LARGE = 'Too large to format'
+
 function isDigit(code: number): boolean {
   return code >= ZERO && code <= NINE
 }
@@ -185,7 +190,7 @@ function valueExpected(text: string, i: number, afterComma: boolean): JsonSyntax
  */
 class OutputBuffer {
   private buf: Uint16Array
-  private length = 0
+  length = 0
 
   constructor(sizeHint: number) {
     this.buf = new Uint16Array(Math.max(1024, sizeHint + (sizeHint >> 2)))
@@ -227,6 +232,9 @@ function scan(text: string, mode: Mode, indentUnit: string): string {
   const format = mode === 'format'
   const emit = mode !== 'check'
   const out = emit ? new OutputBuffer(n) : null
+  // Indents grow with depth, so pretty text can be quadratic in the input: 400 kB of nested
+  // brackets would be tens of GB. Past this budget the text is refused rather than built.
+  const budget = MAX_OUTPUT_BASE + 4 * n
   let copied = 0 // text before this offset is already in `out`
   const newlines: string[] = ['\n']
   const newline = (depth: number): string => {
@@ -236,6 +244,12 @@ function scan(text: string, mode: Mode, indentUnit: string): string {
   /** The gap text[from, to) becomes `wanted`. */
   const gap = (from: number, to: number, wanted: string): void => {
     if (to - from === wanted.length && (wanted.length === 0 || text.startsWith(wanted, from))) return
+    if (out!.length + (from - copied) + wanted.length > budget) {
+      throw new JsonSyntaxError(
+        `${TOO_LARGE}: the formatted text would pass ${budget.toLocaleString('en')} characters (nested too deeply?)`,
+        from,
+      )
+    }
     out!.copy(text, copied, from)
     out!.copy(wanted, 0, wanted.length)
     copied = to

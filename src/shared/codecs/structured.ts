@@ -8,8 +8,17 @@
  * dropped, rounded or turned into "[object Object]".
  */
 import { Decoder, Encoder, ExtData } from '@msgpack/msgpack'
-import { decodeFirst as cborDecodeFirst, encode as cborEncode, Token, Type, type TagDecoder } from 'cborg'
+import {
+  decodeFirst as cborDecodeFirst,
+  encode as cborEncode,
+  Token,
+  Tokenizer,
+  Type,
+  type DecodeOptions,
+  type TagDecoder,
+} from 'cborg'
 import { bytesToBase64 } from '../base64'
+import { firstInvalidUtf8Offset } from './utf8'
 
 export type DecodeResult = { ok: true; value: unknown; json: string } | { ok: false; error: string }
 
@@ -53,7 +62,21 @@ function mapValue(entries: [unknown, unknown][]): Record<string, unknown> | Map<
 }
 
 function formatError(e: unknown): string {
-  return e instanceof Error ? e.message : String(e)
+  const message = e instanceof Error ? e.message : String(e)
+  if (e instanceof RangeError && /call stack/i.test(message))
+    return `Nested too deeply to show (${message}): the raw bytes are below`
+  return message
+}
+
+/**
+ * Both libraries read text strings leniently: bytes that are not UTF-8 come out as other characters
+ * (U+FFFD, or Latin-1 look-alikes), so two different payloads would render the same and a copy of the
+ * text would not be the payload. A text string that is not UTF-8 is an error here, at its offset.
+ */
+function invalidUtf8(format: string, offset: number): Error {
+  return new Error(
+    `Invalid UTF-8 in a text string at offset ${offset}: ${format} text must be UTF-8 (bytes belong in a byte string)`,
+  )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -192,19 +215,47 @@ function restoreMsgpack(v: unknown, keys: unknown[]): unknown {
   return v
 }
 
+/**
+ * Makes the decoder refuse str items that are not UTF-8 (see `invalidUtf8`). Its string reader is
+ * private in the typings, hence the cast; decoders-malformed tests fail if the library renames it.
+ */
+function strictStrings(decoder: Decoder): Decoder {
+  const inner = decoder as unknown as {
+    bytes: Uint8Array
+    pos: number
+    decodeUtf8String(byteLength: number, headerOffset: number): unknown
+  }
+  const read = inner.decodeUtf8String
+  if (typeof read !== 'function') return decoder
+  inner.decodeUtf8String = function (byteLength: number, headerOffset: number) {
+    const start = this.pos + headerOffset
+    // A string cut short is the library's own "insufficient data"; only whole strings are checked.
+    if (start + byteLength <= this.bytes.byteLength) {
+      const bad = firstInvalidUtf8Offset(this.bytes.subarray(start, start + byteLength))
+      if (bad >= 0) throw invalidUtf8('MessagePack', start + bad)
+    }
+    return read.call(this, byteLength, headerOffset)
+  }
+  return decoder
+}
+
 export function decodeMsgpack(bytes: Uint8Array): DecodeResult {
   if (bytes.length === 0) return { ok: false, error: 'No data: an empty payload is not a MessagePack item' }
   const keys: unknown[] = []
   let decoded: unknown
   try {
-    const decoder = new Decoder({
-      // int64/uint64 as bigint: the library's number conversion would round values beyond 2^53.
-      useBigInt64: true,
-      mapKeyConverter: (key) => {
-        keys.push(key)
-        return KEY_MARK + (keys.length - 1)
-      },
-    })
+    const decoder = strictStrings(
+      new Decoder({
+        // int64/uint64 as bigint: the library's number conversion would round values beyond 2^53.
+        useBigInt64: true,
+        mapKeyConverter: (key) => {
+          keys.push(key)
+          return KEY_MARK + (keys.length - 1)
+        },
+        // Keys are read through the string reader above, not a cache that would skip the check.
+        keyDecoder: null,
+      }),
+    )
     const items = decoder.decodeMulti(bytes)
     try {
       const first = items.next()
@@ -221,11 +272,11 @@ export function decodeMsgpack(bytes: Uint8Array): DecodeResult {
     const message = formatError(e)
     // The library reports a cut-off payload as a RangeError, at times only as DataView's "Offset is
     // outside the bounds of the DataView"; say what it means.
-    if (e instanceof RangeError) {
+    if (e instanceof RangeError && !/call stack/i.test(message)) {
       const detail = message === 'Insufficient data' ? '' : ` (${message})`
       return { ok: false, error: `Insufficient data: the payload ends inside an item${detail}` }
     }
-    return { ok: false, error: message }
+    return { ok: false, error: formatError(e) }
   }
   try {
     return result(restoreMsgpack(decoded, keys))
@@ -330,11 +381,39 @@ const ALL_TAGS = new Proxy([] as TagDecoder[], {
   },
 })
 
+/** cborg's tokenizer, refusing text strings (and chunks of them) that are not UTF-8. */
+function strictTokenizer(bytes: Uint8Array, options: DecodeOptions): DecodeOptions['tokenizer'] {
+  const inner = new Tokenizer(bytes, { ...options, retainStringBytes: true })
+  return {
+    done: () => inner.done(),
+    pos: () => inner.pos(),
+    next: () => {
+      const at = inner.pos()
+      const token = inner.next()
+      const raw = token.type === Type.string ? token.byteValue : undefined
+      if (raw) {
+        const bad = firstInvalidUtf8Offset(raw)
+        if (bad >= 0) throw invalidUtf8('CBOR', at + (token.encodedLength ?? raw.length) - raw.length + bad)
+      }
+      return token
+    },
+  }
+}
+
 export function decodeCbor(bytes: Uint8Array): DecodeResult {
   if (bytes.length === 0) return { ok: false, error: 'No data: an empty payload is not a CBOR item' }
   try {
     // useMaps: maps may have keys of any type, and a Map keeps their order.
-    const [value, rest] = cborDecodeFirst(bytes, { useMaps: true, tags: ALL_TAGS })
+    // A tokenizer given in the options does not get cborg's defaults: they are spelled out.
+    const options: DecodeOptions = {
+      strict: false,
+      allowIndefinite: true,
+      allowUndefined: true,
+      allowBigInt: true,
+      useMaps: true,
+      tags: ALL_TAGS,
+    }
+    const [value, rest] = cborDecodeFirst(bytes, { ...options, tokenizer: strictTokenizer(bytes, options) })
     if (rest.length > 0) return trailingError(rest.length)
     return result(value)
   } catch (e) {

@@ -7,6 +7,7 @@ import type { MqttSubscription, SubscriptionStatus } from '../../../shared/subsc
 import type { BrokerLink, LinkCallbacks, LinkFactory } from '../../connections/broker-link'
 import type { Ingest } from '../../ingest/ingest'
 import type { PublishingConnection } from '../../publish/publishing-connection'
+import { incomingTopicError } from './incoming-topic'
 import { MqttLinkFactory } from './mqtt-link'
 import { fromPacketProperties, toPacketProperties } from './mqtt-properties'
 import { subackReason } from './suback-reasons'
@@ -54,6 +55,12 @@ export class MqttConnection implements LinkFactory, PublishingConnection {
     const link = await this.links.connect(callbacks, signal)
     const client = link.client
     client.on('message', (topic, payload, packet) => {
+      const bad = incomingTopicError(topic, packet, this.config.mqttVersion === 5)
+      if (bad) {
+        // Not stored: MQTT has the receiver close the connection on a malformed packet.
+        link.abort(`The broker sent a PUBLISH with an invalid topic (${bad}). The connection was closed`)
+        return
+      }
       this.deps.ingest.receive(this.profileId, 'mqtt', {
         topic,
         payload,

@@ -11,6 +11,8 @@ import {
 
 /** CONNACK codes that retrying cannot fix (3.1.1: 4, 5; MQTT 5: bad credentials, not authorized, banned, bad auth method). */
 const FATAL_CONNACK = new Set([4, 5, 134, 135, 138, 140])
+/** mqtt.js errors without a code that are not the broker breaking the protocol (it closes on these itself). */
+const NOT_PROTOCOL_ERRORS = new Set(['Keepalive timeout', 'client disconnecting'])
 
 export function mqttClientOptions(config: MqttConfig, secrets: Secrets, clientId: string): IClientOptions {
   const secure = config.transport === 'mqtts' || config.transport === 'wss'
@@ -62,6 +64,8 @@ export function generatedClientId(): string {
 /** A connected mqtt.js client, for the MqttConnection to subscribe, publish and listen with. */
 export interface MqttLink extends BrokerLink {
   readonly client: MqttClient
+  /** Drops the connection for a protocol error of the broker's; the session reports `reason` and reconnects. */
+  abort(reason: string): void
 }
 
 export class MqttLinkFactory implements LinkFactory {
@@ -92,6 +96,11 @@ export class MqttLinkFactory implements LinkFactory {
       const onAbort = () => fail(new Error('Cancelled'))
       signal.addEventListener('abort', onAbort, { once: true })
 
+      let closing = false
+      const abort = (reason: Error) => {
+        lastError = reason
+        if (!closing) client.end(true)
+      }
       client.on('error', (err) => {
         // mqtt.js names its own connect timeout "connack timeout": say what the user waited for.
         lastError =
@@ -100,6 +109,11 @@ export class MqttLinkFactory implements LinkFactory {
             : err
         const code = (err as { code?: unknown }).code
         if (!settled && typeof code === 'number') fail(new LinkError(err.message, FATAL_CONNACK.has(code)))
+        // Once connected, an error without a code is mqtt-packet failing to parse what the broker
+        // sent: the stream is no longer at a packet boundary, and mqtt.js would read on from the
+        // middle of one. MQTT says to close the connection; the session then says why and reconnects.
+        else if (settled && code === undefined && !NOT_PROTOCOL_ERRORS.has(err.message))
+          abort(new Error(`Protocol error from the broker: ${err.message}. The connection was closed`))
       })
       client.on('close', () => {
         if (!settled) {
@@ -117,7 +131,6 @@ export class MqttLinkFactory implements LinkFactory {
         if (closing) return
         callbacks.onLost(lastError ? describeError(lastError) : 'The broker closed the connection')
       })
-      let closing = false
       client.once('connect', (connack) => {
         if (settled) return
         settled = true
@@ -125,6 +138,7 @@ export class MqttLinkFactory implements LinkFactory {
         const assigned = connack.properties?.assignedClientIdentifier
         resolve({
           client,
+          abort: (reason) => abort(new Error(reason)),
           serverInfo: `MQTT ${this.config.mqttVersion === 5 ? '5.0' : '3.1.1'}, client id ${assigned ?? this.clientId}${connack.sessionPresent ? ', session resumed' : ''}`,
           close: () =>
             new Promise<void>((done) => {

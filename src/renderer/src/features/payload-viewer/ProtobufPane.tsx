@@ -87,9 +87,11 @@ export function ProtobufPane({
     }
   }, [proto, type, bytes])
 
+  // Only a .proto that parses replaces the remembered one: a half-typed file must not lose it.
+  const parsesNow = current !== null && current.error === null
   useEffect(() => {
-    saveProto(browserStorage(), { proto, messageType })
-  }, [proto, messageType])
+    if (parsesNow) saveProto(browserStorage(), { proto, messageType })
+  }, [proto, messageType, parsesNow])
 
   const json = result?.json ?? null
   useEffect(() => {

@@ -1,6 +1,6 @@
 import { bytesToBase64Text } from '../../../../shared/codecs/base64-text'
 import type { PayloadKind } from '../../../../shared/codecs/detect'
-import { formatJson } from '../../../../shared/codecs/json-text'
+import { formatJson, TOO_LARGE } from '../../../../shared/codecs/json-text'
 import { bytesWindowEnd, lenientText, textWindow, type TextWindow } from './text-window'
 
 /** Larger JSON is shown as it came: re-printing it would hold the window up for too long. */
@@ -30,6 +30,9 @@ export function payloadTextSource(kind: PayloadKind, text: string | null, bytes:
     return { unit: 'characters', text, note: 'Too large to pretty-print: shown as received' }
   const pretty = formatJson(text)
   if (pretty.ok) return { unit: 'characters', text: pretty.text, note: null }
+  // Valid JSON nested so deep that its formatted form would not fit: not "not valid".
+  if (pretty.message.startsWith(TOO_LARGE))
+    return { unit: 'characters', text, note: 'Too large to pretty-print: shown as received' }
   return {
     unit: 'characters',
     text,
