@@ -15,6 +15,9 @@ import { Kafka, logLevel, type Admin } from 'kafkajs'
 import { describe, it } from 'vitest'
 import { KafkaFetcher } from '../src/main/brokers/kafka/kafka-fetcher'
 import { HistoryStore } from '../src/main/history/history-store'
+import type { MessageRecord } from '../src/main/history/message-record'
+import { packBatch } from '../src/main/history/writer/pack-batch'
+import { RowWriter } from '../src/main/history/writer/row-writer'
 import { Ingest } from '../src/main/ingest/ingest'
 import { readForward, startOffsets } from '../src/main/kafka/kafka-page-reader'
 import { KafkaRecordIntake } from '../src/main/kafka/kafka-record-intake'
@@ -249,6 +252,7 @@ async function timeSplit(bootstrap: string) {
   let readMs = 0
   let intakeMs = 0
   let records = 0
+  const taken: MessageRecord[][] = []
   try {
     const partitions = await fetcher.partitions(TOPIC)
     let from: Exclude<KafkaBrowseFrom, { kind: 'end' }> = { kind: 'beginning' }
@@ -263,7 +267,7 @@ async function timeSplit(bootstrap: string) {
         null,
       )
       const t1 = performance.now()
-      intake.take('bench', TOPIC, page.records)
+      taken.push(intake.take('bench', TOPIC, page.records))
       const t2 = performance.now()
       readMs += t1 - t0
       intakeMs += t2 - t1
@@ -281,6 +285,7 @@ async function timeSplit(bootstrap: string) {
     dir.remove()
     await fetcher.close()
   }
+  const storeMs = storeOnly(taken)
   return {
     records,
     /** Fetch (no group), decode, merge in time order: µs per record, and the rate alone. */
@@ -289,5 +294,33 @@ async function timeSplit(bootstrap: string) {
     /** Ingest into the tree and the history (SQLite), each record once. */
     intakeMicrosPerRecord: (intakeMs * 1000) / records,
     intakeRecordsPerSecond: (records / intakeMs) * 1000,
+    /** SQLite alone storing the same rows, one per record, on one thread: the floor of storage. */
+    storeRecordsPerSecond: (records / storeMs) * 1000,
+  }
+}
+
+/**
+ * Ms to store `pages` of history records with nothing else running: packed and inserted through
+ * the history's row writer into a fresh database, one transaction per page. What any browse that
+ * keeps one row per record pays, wherever it runs.
+ */
+function storeOnly(pages: MessageRecord[][]): number {
+  const dir = tempDir('brokerlens-bench-store-')
+  const db = openDatabase(dir.path)
+  try {
+    db.prepare(
+      `INSERT INTO profiles (id, name, protocol, config, position, created_at, updated_at)
+       VALUES ('bench', 'bench', 'kafka', '{}', 0, 0, 0)`,
+    ).run()
+    const writer = new RowWriter(db)
+    const start = performance.now()
+    pages.forEach((page, i) => {
+      const outcome = writer.write(packBatch(i + 1, page, new Int32Array(page.length)))
+      if (outcome && !outcome.ok) throw new Error(outcome.error)
+    })
+    return performance.now() - start
+  } finally {
+    db.close()
+    dir.remove()
   }
 }

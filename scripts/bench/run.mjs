@@ -8,11 +8,14 @@
 //   history the history writer vs bare better-sqlite3, reads over 1,000,000 stored messages
 //   amqp    consuming a RabbitMQ queue, a bare amqplib consumer vs the core, 200,000 messages
 //   ui      the renderer in Chromium under a 10,000 msg/s load: long tasks, click-to-detail
-// (ingest, heap, delta and history are Vitest files in bench/, run as the `bench` project so that the TypeScript
+//   soak    the web host and its page in Chromium, 5,000 msg/s at QoS 1 over 50,000 topics for
+//           10 minutes: memory slopes, long tasks, every acknowledged message in the history
+// (ingest, heap, delta, history and soak are Vitest files in bench/, run as the `bench` project so that the TypeScript
 // core runs as it is; ui is scripts/bench/ui-load.mjs with playwright-core), stops the broker,
 // prints a report, writes bench-results/latest.json and the results table of docs/benchmarks.md.
 //
-//   npm run bench                       everything (about 4 minutes)
+//   npm run bench                       everything (about 15 minutes, 11 of them the soak)
+//   npm run bench -- --only soak        the soak alone; BROKERLENS_BENCH_SOAK_SECONDS=90 for a short one
 //   npm run bench -- --only ingest,heap
 //   npm run bench -- --quick            smaller figures, for trying the bench itself
 //   npm run bench -- --no-docs          leave docs/benchmarks.md alone (so do --only and --quick)
@@ -24,7 +27,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
-const PARTS = ['ingest', 'heap', 'delta', 'history', 'kafka-browse', 'amqp', 'ui']
+const PARTS = ['ingest', 'heap', 'delta', 'history', 'kafka-browse', 'amqp', 'ui', 'soak']
 /** The bench file of a part, where it is not named for it. */
 const BENCH_FILES = { amqp: 'amqp-consume' }
 
@@ -38,7 +41,7 @@ const { values: args } = parseArgs({
 })
 if (args.help) {
   console.log(
-    'usage: npm run bench -- [--only ingest,heap,delta,history,kafka-browse,amqp,ui] [--quick] [--no-docs]',
+    'usage: npm run bench -- [--only ingest,heap,delta,history,kafka-browse,amqp,ui,soak] [--quick] [--no-docs]',
   )
   process.exit(0)
 }
@@ -61,6 +64,7 @@ const settings = args.quick
       UI_SECONDS: 12,
       KAFKA_RECORDS: 100_000,
       AMQP_MESSAGES: 50_000,
+      ...soakSettings(90, 30),
     }
   : {
       MESSAGES: 200_000,
@@ -71,7 +75,25 @@ const settings = args.quick
       UI_SECONDS: 30,
       KAFKA_RECORDS: 1_000_000,
       AMQP_MESSAGES: 200_000,
+      ...soakSettings(600, 60),
     }
+
+/**
+ * The soak's length and warm-up; unlike the other settings, BROKERLENS_BENCH_SOAK_* from the
+ * environment win, so that a shorter soak can be tried through the same command.
+ */
+function soakSettings(seconds, warmupSeconds) {
+  const given = (name, fallback) => {
+    const raw = process.env[`BROKERLENS_BENCH_${name}`]
+    return raw === undefined || raw === '' ? fallback : Number(raw)
+  }
+  return {
+    SOAK_SECONDS: given('SOAK_SECONDS', seconds),
+    SOAK_WARMUP_SECONDS: given('SOAK_WARMUP_SECONDS', warmupSeconds),
+    SOAK_RATE: given('SOAK_RATE', 5000),
+    SOAK_TOPICS: given('SOAK_TOPICS', 50_000),
+  }
+}
 
 const temp = mkdtempSync(join(os.tmpdir(), 'brokerlens-bench-'))
 // Our own state file: startBrokers starts (and stopBrokers stops) brokers of this run alone.
@@ -107,6 +129,7 @@ const report = {
   'kafka-browse': null,
   amqp: null,
   ui: null,
+  soak: null,
   errors: {},
 }
 
@@ -296,6 +319,16 @@ function figures(r) {
         '',
         null,
       )
+    if (k.breakdown?.storeRecordsPerSecond)
+      add(
+        'kafka-browse',
+        'ceilings: read alone / SQLite rows alone, ÷ bare',
+        k.breakdown.readRecordsPerSecond / k.bare.recordsPerSecond,
+        `${n2(k.breakdown.readRecordsPerSecond / k.bare.recordsPerSecond)} / ${n2(k.breakdown.storeRecordsPerSecond / k.bare.recordsPerSecond)}`,
+        '',
+        'each part alone, no other work',
+        null,
+      )
   }
   const a = r.amqp
   if (a) {
@@ -347,9 +380,9 @@ function figures(r) {
     if (a.breakdown)
       add(
         'amqp',
-        'core cost without a broker: delivery mapping / tree + history',
+        'core cost without a broker: mapping / receiving thread / all written',
         a.breakdown.ingestMicrosPerMessage,
-        `${n2(a.breakdown.mapMicrosPerMessage)} / ${n2(a.breakdown.ingestMicrosPerMessage)} µs per message`,
+        `${n2(a.breakdown.mapMicrosPerMessage)} / ${n2(a.breakdown.receiveMicrosPerMessage)} / ${n2(a.breakdown.ingestMicrosPerMessage)} µs per message`,
         '',
         '',
         null,
@@ -630,6 +663,93 @@ function figures(r) {
       '≤ 100',
       '',
       u.clickToDetailMs.median <= 100,
+    )
+  }
+  const so = r.soak
+  if (so) {
+    const t = so.targets
+    const p = so.publisher
+    const warm = `after ${n0(so.settings.warmupSeconds)} s of warm-up`
+    add(
+      'soak',
+      `publish rate, QoS 1 over ${n0(so.settings.topics)} topics, ${n0(so.settings.seconds)} s`,
+      p.rate,
+      `${n0(p.rate)} msg/s (slowest 5 s: ${n0(p.minWindowRate)})` +
+        (p.held ? '' : `: the publisher did not hold ${n0(p.targetRate)} msg/s`),
+      `≥ ${n0(p.targetRate * t.rateHeld)}`,
+      `${n0(p.targetRate)} msg/s asked`,
+      p.held,
+    )
+    const slope = (x, unit) =>
+      `${x.slopePerMin >= 0 ? '+' : ''}${n2(x.slopePerMin)} ${unit}/min (${n1(x.min)}–${n1(x.max)} ${unit}; ` +
+      `first minute ${n1(x.firstMinute)}, last ${n1(x.lastMinute)})`
+    add(
+      'soak',
+      'web host RSS slope',
+      so.coreRss.slopePerMin,
+      slope(so.coreRss, 'MB'),
+      `< ${t.coreFlatMBPerMin} MB/min`,
+      warm,
+      so.coreRss.slopePerMin < t.coreFlatMBPerMin,
+    )
+    add(
+      'soak',
+      'page JS heap slope',
+      so.pageHeap.slopePerMin,
+      slope(so.pageHeap, 'MB'),
+      `< ${t.pageFlatMBPerMin} MB/min`,
+      `${warm}; JSHeapUsedSize`,
+      so.pageHeap.slopePerMin < t.pageFlatMBPerMin,
+    )
+    add(
+      'soak',
+      'page DOM nodes / event listeners',
+      so.pageDomNodes.max,
+      `${n0(so.pageDomNodes.min)}–${n0(so.pageDomNodes.max)} / ${n0(so.pageListeners.min)}–${n0(so.pageListeners.max)}`,
+      '',
+      warm,
+      null,
+    )
+    const lt = so.longTasks
+    add(
+      'soak',
+      'longest task in the page',
+      lt.longestMs,
+      `${n0(lt.longestMs)} ms (at ${n0(lt.longestAtS)} s; after warm-up ${n0(lt.afterWarmup.longestMs)} ms)`,
+      `≤ ${t.longTaskMs}`,
+      'whole load',
+      lt.longestMs <= t.longTaskMs,
+    )
+    add(
+      'soak',
+      `tasks over ${t.longTaskMs} ms`,
+      lt.over200ms,
+      `${n0(lt.over200ms)} (${n0(lt.count)} over 50 ms, ${n0(lt.over100ms)} over 100 ms, ${n0(lt.totalMs)} ms in all)`,
+      '0',
+      'whole load',
+      lt.over200ms === 0,
+    )
+    const l = so.loss
+    const complete = l.missing === 0 && l.malformed === 0 && l.misfiled === 0
+    add(
+      'soak',
+      'lost at QoS 1: acked and not in the history',
+      l.missing,
+      `${n0(l.missing)}: published ${n0(l.published)}, acked ${n0(l.acked)}, stored ${n0(l.stored)} ` +
+        `(${n0(l.distinct)} distinct, ${n0(l.duplicates)} duplicates)` +
+        (l.missing > 0 ? `; broker dropped ${l.brokerDropped ?? '?'}` : ''),
+      '0',
+      'sequence numbers checked',
+      complete && l.acked === l.published,
+    )
+    add(
+      'soak',
+      'web host CPU / page main thread busy',
+      so.coreCpu,
+      `${n0(so.coreCpu * 100)}% of a core / ${n0(so.pageBusy * 100)}%; core behind the broker ≤ ${n0(so.coreBacklogMax)} msg`,
+      '',
+      `${warm}; machine ${n0(so.load.machineBusy * 100)}% busy, load average max ${n2(so.load.max1)}`,
+      null,
     )
   }
   return rows
