@@ -41,15 +41,15 @@ const SAMPLE_S = 5
 const PROFILE = 'Soak'
 
 /**
- * "Flat" for the core's resident memory: a slope under 1 MB a minute after the warm-up. At 300,000
- * messages a minute that is 3.5 bytes a message, so anything kept per message (one 8-byte pointer in
- * a growing array is 2.4 MB/min; a kept 30-byte payload 9 MB/min) is well above it. What it cannot
- * tell apart is the garbage collector's sawtooth: the web host's RSS swings by about 35 MB (a major
- * GC gives pages back every minute or two, then for minutes not at all), and fitted over nine
- * minutes that phase alone has come to 1.1 MB/min while each minute's highest RSS stayed level. So a
- * slope near the threshold is read against the samples (all in the part's JSON): a leak raises the
- * peaks too. A leak slower than this (per topic, per minute) needs a longer soak: the setting above
- * allows hours.
+ * "Flat" for the core's resident memory: each whole minute's highest RSS after the warm-up rises by
+ * less than 1 MB a minute (least squares over the minutes' peaks; the fit over all samples is
+ * reported too). At 300,000 messages a minute that is 3.5 bytes a message, so anything kept per
+ * message (one 8-byte pointer in a growing array is 2.4 MB/min; a kept 30-byte payload 9 MB/min) is
+ * well above it. Peaks, not all samples: the web host's RSS is the garbage collector's sawtooth
+ * (swings of about 35 MB; a major GC gives pages back every minute or two, then for minutes not at
+ * all), and fitted over nine minutes that phase alone has come to 1.1 MB/min while each minute's
+ * highest RSS stayed level and the heap after a forced GC stayed at 37 MB. A leak raises the peaks
+ * too. A leak slower than this needs a longer soak: the setting above allows hours.
  */
 const CORE_FLAT_MB_PER_MIN = 1
 /**

@@ -12,6 +12,12 @@ export interface Trend {
   samples: number
   /** Minutes the series spans. */
   spanMin: number
+  /**
+   * Least-squares slope of each whole minute's highest value, per minute. A garbage-collected
+   * process's memory is a sawtooth whose phase alone can tilt a fit over all samples; a leak raises
+   * the peaks as well, collection does not.
+   */
+  peakSlopePerMin: number
 }
 
 /** `points` are [seconds, value]. */
@@ -20,10 +26,44 @@ export function trend(points: readonly (readonly [number, number])[]): Trend {
   const n = valid.length
   if (n < 2) {
     const v = valid[0]?.[1] ?? NaN
-    return { slopePerMin: NaN, min: v, max: v, firstMinute: v, lastMinute: v, samples: n, spanMin: 0 }
+    return {
+      slopePerMin: NaN,
+      min: v,
+      max: v,
+      firstMinute: v,
+      lastMinute: v,
+      samples: n,
+      spanMin: 0,
+      peakSlopePerMin: NaN,
+    }
   }
   const xs = valid.map(([t]) => t / 60)
   const ys = valid.map(([, v]) => v)
+  const t0 = valid[0]![0]
+  const t1 = valid[n - 1]![0]
+  const peaks = new Map<number, number>()
+  for (const [t, v] of valid) {
+    const minute = Math.floor((t - t0) / 60)
+    // Only whole minutes: a last, partial one has seen less of the sawtooth.
+    if (t0 + (minute + 1) * 60 > t1 + 1e-9) continue
+    peaks.set(minute, Math.max(peaks.get(minute) ?? -Infinity, v))
+  }
+  const mean = (vs: number[]) => vs.reduce((a, b) => a + b, 0) / vs.length
+  return {
+    slopePerMin: leastSquares(xs, ys),
+    peakSlopePerMin: peaks.size >= 2 ? leastSquares([...peaks.keys()], [...peaks.values()]) : NaN,
+    min: Math.min(...ys),
+    max: Math.max(...ys),
+    firstMinute: mean(valid.filter(([t]) => t <= t0 + 60).map(([, v]) => v)),
+    lastMinute: mean(valid.filter(([t]) => t >= t1 - 60).map(([, v]) => v)),
+    samples: n,
+    spanMin: (t1 - t0) / 60,
+  }
+}
+
+/** Slope of y over x by least squares; NaN without spread in x. */
+function leastSquares(xs: readonly number[], ys: readonly number[]): number {
+  const n = xs.length
   const mx = xs.reduce((a, b) => a + b, 0) / n
   const my = ys.reduce((a, b) => a + b, 0) / n
   let sxy = 0
@@ -32,16 +72,5 @@ export function trend(points: readonly (readonly [number, number])[]): Trend {
     sxy += (xs[i]! - mx) * (ys[i]! - my)
     sxx += (xs[i]! - mx) ** 2
   }
-  const t0 = valid[0]![0]
-  const t1 = valid[n - 1]![0]
-  const mean = (vs: number[]) => vs.reduce((a, b) => a + b, 0) / vs.length
-  return {
-    slopePerMin: sxx > 0 ? sxy / sxx : NaN,
-    min: Math.min(...ys),
-    max: Math.max(...ys),
-    firstMinute: mean(valid.filter(([t]) => t <= t0 + 60).map(([, v]) => v)),
-    lastMinute: mean(valid.filter(([t]) => t >= t1 - 60).map(([, v]) => v)),
-    samples: n,
-    spanMin: (t1 - t0) / 60,
-  }
+  return sxx > 0 ? sxy / sxx : NaN
 }

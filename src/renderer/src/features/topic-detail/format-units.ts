@@ -12,8 +12,14 @@ export function formatBytes(n: number): string {
 }
 
 /** "12,345" with the user's separators. */
+/**
+ * One formatter for every count: `toLocaleString()` builds a new one per call, which under a busy
+ * stream was the page's largest script cost (every tree row's tooltip and counter, every render).
+ */
+const COUNT = new Intl.NumberFormat()
+
 export function formatCount(n: number): string {
-  return n.toLocaleString()
+  return COUNT.format(n)
 }
 
 /** "0", "0.2/s", "14/s", "1.2k/s". */

@@ -1,5 +1,5 @@
 import { levelName, type NodeSummary } from '../../../../shared/topic-tree'
-import { formatBytes } from '../topic-detail/format-units'
+import { formatBytes, formatCount } from '../topic-detail/format-units'
 
 /**
  * Level names as they are, made visible: an empty level shows as a dim "∅", control characters as
@@ -32,7 +32,7 @@ export function rowTitle(
   if (!node) return path
   const parts = [path === '' ? '(empty level)' : path]
   parts.push(
-    `${node.messages.toLocaleString()} messages in ${node.topics.toLocaleString()} ${leaf(node.topics)}`,
+    `${formatCount(node.messages)} messages in ${formatCount(node.topics)} ${leaf(node.topics)}`,
   )
   if (node.retained) parts.push('retained message on the broker')
   return parts.join('\n')
