@@ -1,19 +1,10 @@
 import { defineConfig } from '@playwright/test'
+import { CHROMIUM_ARGS } from './scripts/provision/chromium-args.mjs'
 
 // End-to-end suites. `web`: the real renderer served by the web host (out/main/web.js, started per
 // test by e2e/web/fixtures.ts with a fresh data folder) in Debian's Chromium, talking to the test
 // brokers that scripts/brokers starts. `electron`: the desktop shell, where an Electron binary exists.
 // Never `npx playwright install`: the browser is the system's.
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 
 const jsonReport = process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? ([['json']] as const) : []
 
@@ -41,7 +32,7 @@ export default defineConfig({
         screenshot: 'only-on-failure',
         launchOptions: {
           executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-          args: chromiumArgs,
+          args: [...CHROMIUM_ARGS],
         },
       },
     },

@@ -5,17 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core'
+import { CHROMIUM_ARGS } from '../../scripts/provision/chromium-args.mjs'
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 
 // Plain JavaScript run in the page before the app's own: every long task the page has, kept as
 // [start, duration] until the bench takes them (so the list stays short over a long run).
@@ -59,7 +50,7 @@ export async function openSoakPage(url: string, chromiumPath: string): Promise<S
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: chromiumPath,
-      args: CHROMIUM_ARGS,
+      args: [...CHROMIUM_ARGS],
       headless: true,
       viewport: { width: 1280, height: 800 },
     })

@@ -13,17 +13,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import WebSocket from 'ws'
+import { CHROMIUM_ARGS } from '../provision/chromium-args.mjs'
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 const PROFILE = 'Bench load'
 
 /**
@@ -87,7 +78,7 @@ export async function runUiBench(o) {
     ])
     children.push(homelab)
 
-    browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS })
+    browser = await chromium.launch({ executablePath: chromiumPath, args: [...CHROMIUM_ARGS] })
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
     const pageErrors = []
     page.on('pageerror', (err) => pageErrors.push(err.message))
