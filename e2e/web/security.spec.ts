@@ -56,6 +56,7 @@ test('verification is on by default, and turning it off is marked unsafe', async
   await expect(page.getByTestId('connection-state')).toHaveText('Connected', { timeout: 45_000 })
   await expect(page.getByTestId('profile-summary')).toContainText('not verified')
   await expect(page.getByTestId('tls-unsafe-badge')).toHaveText('Unsafe')
+  await page.screenshot({ path: join(shots, 'tls-unsafe-connected.png') })
 
   // Verification back on: the wrong CA is refused, as it should be.
   await page.getByTestId('disconnect-button').click()

@@ -102,7 +102,15 @@ describe('web host', () => {
 
   it('answers malformed frames with an error and keeps the socket open', async () => {
     const ws = await open()
-    expect(await call(ws, '{oops')).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    expect(await call(ws, '{oops')).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: 'Frame is not JSON' },
+    })
+    const badBytes = '{"id":4,"method":"listProfiles","input":{"x":{"$bytes":"A"}}}'
+    expect(await call(ws, badBytes)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: 'Frame is not valid: Invalid base64: wrong length' },
+    })
     expect(await call(ws, { id: 5, method: 'getProfile', input: { id: 42 } })).toMatchObject({
       id: 5,
       ok: false,

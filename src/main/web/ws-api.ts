@@ -36,8 +36,12 @@ export function bindSocket(socket: WebSocket, core: Core, log: (m: string) => vo
     let raw: unknown
     try {
       raw = decodeFrame(data.toString())
-    } catch {
-      return send({ id: 0, ok: false, error: { code: 'invalid_input', message: 'Frame is not JSON' } })
+    } catch (err) {
+      // JSON.parse throws a SyntaxError; anything else is a value the wire format refuses (a
+      // `$bytes` that is not base64), which the sender should hear about in those words.
+      const message =
+        err instanceof SyntaxError ? 'Frame is not JSON' : `Frame is not valid: ${(err as Error).message}`
+      return send({ id: 0, ok: false, error: { code: 'invalid_input', message } })
     }
     const frame = WireRequest.safeParse(raw)
     if (!frame.success) {
