@@ -116,7 +116,7 @@ export function createCore(options: CoreOptions): Core {
   // A read like any other: what was received counts, so wait for the writer first.
   const historyStats = () => {
     history.flush()
-    return retention.stats(history.lastError, history.pending)
+    return retention.stats(history.lastError, history.pending, history.dropped)
   }
   const savedPayloads = new SavedPayloadStore(db)
   // Declared before the registry (whose AMQP connections report to them), built right after it.

@@ -49,5 +49,7 @@ export const HistoryStats = z.strictObject({
   /** The last write failure (a full disk), while it lasts; messages wait in memory meanwhile. */
   writeError: z.string().nullable(),
   pendingWrites: z.number().int(),
+  /** Messages not stored since the app started: too many waited for a failed write. */
+  droppedWrites: z.number().int(),
 })
 export type HistoryStats = z.infer<typeof HistoryStats>

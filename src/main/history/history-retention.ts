@@ -120,7 +120,7 @@ export class HistoryRetention {
     return removed
   }
 
-  stats(writeError: string | null, pendingWrites: number): HistoryStats {
+  stats(writeError: string | null, pendingWrites: number, droppedWrites: number): HistoryStats {
     const row = this.db.prepare('SELECT COUNT(*) AS n, MIN(received_at) AS oldest FROM messages').get() as {
       n: number
       oldest: number | null
@@ -135,6 +135,7 @@ export class HistoryRetention {
       paused: [...this.paused],
       writeError,
       pendingWrites,
+      droppedWrites,
     }
   }
 }

@@ -47,7 +47,7 @@ describe('history store', () => {
     for (const c of cleanups.splice(0)) c()
   })
 
-  function open(options?: { writerThread?: boolean }) {
+  function open(options?: { writerThread?: boolean; maxWaitingBytes?: number }) {
     const dir = tempDir()
     const db = openDatabase(dir.path)
     withProfile(db)
@@ -175,6 +175,44 @@ describe('history store', () => {
       for (const r of held)
         expect(Buffer.from(store.message(r.id).payload).toString()).toBe(`held ${r.topic.at(-1)}`)
       expect(slot.topicId).toBeGreaterThan(0)
+    })
+  }
+
+  for (const writerThread of [true, false]) {
+    it(`stops keeping rows past the cap while writes fail, and counts what it did not store (${writerThread ? 'thread' : 'inline'})`, async () => {
+      const { db, store } = open({ writerThread, maxWaitingBytes: 10_000 })
+      failWrites(db, true)
+      const payload = Buffer.alloc(1000, 1)
+      // The first write fails; until then nothing is dropped (the failure is not known yet).
+      store.append(record(store, 'cap/first', payload))
+      store.flush()
+      expect(store.lastError).toMatch(/disk is full/)
+      const sent: MessageRecord[] = []
+      for (let i = 0; i < 30; i++) {
+        const r = record(store, `cap/${i}`, payload)
+        sent.push(r)
+        store.append(r)
+        if (i % 5 === 4) store.flush()
+      }
+      store.flush()
+      // Kept: at most the cap and one message more (the check is before each append).
+      expect(store.pending).toBeGreaterThanOrEqual(10)
+      expect(store.pending).toBeLessThanOrEqual(12)
+      expect(store.dropped).toBe(31 - store.pending)
+      failWrites(db, false)
+      store.flush()
+      await vi.waitFor(() => {
+        store.flush()
+        expect(store.pending).toBe(0)
+      })
+      expect(store.lastError).toBeNull()
+      const stored = db.prepare('SELECT COUNT(*) AS n FROM messages').get() as { n: number }
+      expect(stored.n + store.dropped).toBe(31)
+      // Once writing works, nothing more is dropped.
+      store.append(record(store, 'cap/after', payload))
+      store.flush()
+      expect(store.dropped).toBe(31 - stored.n)
+      expect(store.topicMessages(PROFILE, 'cap/after', null, 1)).toHaveLength(1)
     })
   }
 

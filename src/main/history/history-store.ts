@@ -13,6 +13,13 @@ export const FLUSH_INTERVAL_MS = 50
 export const FLUSH_ROWS = 2000
 
 /**
+ * While writes fail (a full disk), rows wait in memory until this many bytes of payload wait; past
+ * it new messages are not stored, and counted: an app that grows until the system kills it would
+ * lose everything it holds, and the tree and the UI keep working either way.
+ */
+export const MAX_WAITING_BYTES = 256 * 1024 * 1024
+
+/**
  * Where the history may keep a topic's row id between messages: the topic tree's node of that
  * topic, so that a busy topic costs no lookup and the history keeps no map of its own.
  */
@@ -61,6 +68,9 @@ export interface MessageRow {
 export class HistoryStore {
   /** The last write failure, until a write succeeds again (shown in the UI: a full disk, say). */
   lastError: string | null = null
+  /** Messages not stored since the app started because too much was waiting for a failed write. */
+  dropped = 0
+  private queueBytes = 0
   private headsStmt: Statement | null = null
   private queue: MessageRecord[] = []
   private slots: (TopicSlot | undefined)[] = []
@@ -70,6 +80,7 @@ export class HistoryStore {
   private timer: NodeJS.Timeout | null = null
   private nextMessageId: number
   private readonly writer: HistoryWriter
+  private readonly maxWaitingBytes: number
   private readonly stmt: {
     byTopic: Statement<[string, string, number, number], MessageRow>
     byId: Statement<[number], MessageRow>
@@ -79,8 +90,9 @@ export class HistoryStore {
   constructor(
     private readonly db: Database,
     private readonly onError: (err: Error) => void,
-    options: { writerThread?: boolean } = {},
+    options: { writerThread?: boolean; maxWaitingBytes?: number } = {},
   ) {
+    this.maxWaitingBytes = options.maxWaitingBytes ?? MAX_WAITING_BYTES
     const select = `SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN topics t ON t.id = m.topic_id`
     this.stmt = {
       byTopic: db.prepare(
@@ -124,6 +136,11 @@ export class HistoryStore {
 
   append(record: MessageRecord, slot?: TopicSlot): void {
     this.appended++
+    if (this.lastError !== null && this.queueBytes + this.writer.heldBytes() > this.maxWaitingBytes) {
+      this.dropped++
+      return
+    }
+    this.queueBytes += record.payload.length
     this.queue.push(record)
     this.slots.push(slot)
     if (this.queue.length >= FLUSH_ROWS) this.send()
@@ -146,6 +163,7 @@ export class HistoryStore {
     const slots = this.slots
     this.queue = []
     this.slots = []
+    this.queueBytes = 0
     const seq = ++this.batchSeq
     const topicIds = new Int32Array(rows.length)
     for (let i = 0; i < slots.length; i++) topicIds[i] = slots[i]?.topicId ?? 0

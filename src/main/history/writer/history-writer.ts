@@ -6,6 +6,7 @@ import { RowWriter } from './row-writer'
 import {
   STATUS_CLOSED,
   STATUS_DONE_SEQ,
+  STATUS_HELD_KIB,
   STATUS_HELD_ROWS,
   STATUS_READY,
   STATUS_SLOTS,
@@ -24,6 +25,8 @@ export interface HistoryWriter {
   settle(): void
   /** Rows kept after a failed write, to be tried again. */
   heldRows(): number
+  /** Bytes of their payloads. */
+  heldBytes(): number
   close(): void
 }
 
@@ -95,6 +98,10 @@ export class ThreadWriter implements HistoryWriter {
     return Atomics.load(this.status, STATUS_HELD_ROWS)
   }
 
+  heldBytes(): number {
+    return Atomics.load(this.status, STATUS_HELD_KIB) * 1024
+  }
+
   close(): void {
     this.settle()
     this.worker.postMessage({ type: 'close' } satisfies WriterCommand)
@@ -124,6 +131,10 @@ export class InlineWriter implements HistoryWriter {
 
   heldRows(): number {
     return this.writer.heldRows
+  }
+
+  heldBytes(): number {
+    return this.writer.heldBytes
   }
 
   close(): void {}

@@ -8,6 +8,7 @@ import { RowWriter } from './row-writer'
 import {
   STATUS_CLOSED,
   STATUS_DONE_SEQ,
+  STATUS_HELD_KIB,
   STATUS_HELD_ROWS,
   STATUS_READY,
   type WriterCommand,
@@ -43,6 +44,7 @@ let retryTimer: NodeJS.Timeout | null = null
 
 function finish(seq: number): void {
   Atomics.store(status, STATUS_HELD_ROWS, writer.heldRows)
+  Atomics.store(status, STATUS_HELD_KIB, Math.ceil(writer.heldBytes / 1024))
   if (seq > Atomics.load(status, STATUS_DONE_SEQ)) Atomics.store(status, STATUS_DONE_SEQ, seq)
   Atomics.notify(status, STATUS_DONE_SEQ)
 }

@@ -66,6 +66,13 @@ export class RowWriter {
     return n
   }
 
+  /** Bytes of payloads (and keys) held after a failed attempt. */
+  get heldBytes(): number {
+    let n = 0
+    for (const { batch } of this.held) n += batch.bytes.byteLength
+    return n
+  }
+
   /** Writes what was held and then `batch` (if any), in one transaction. */
   write(batch: PackedBatch | null): WriteOutcome | null {
     if (batch) this.held.push({ batch, topicIds: null })

@@ -25,4 +25,6 @@ export const STATUS_HELD_ROWS = 1
 export const STATUS_CLOSED = 2
 /** 1 once the thread's connection is open, -1 if it could not be. */
 export const STATUS_READY = 3
-export const STATUS_SLOTS = 4
+/** KiB of payloads held after a failed write. */
+export const STATUS_HELD_KIB = 4
+export const STATUS_SLOTS = 5

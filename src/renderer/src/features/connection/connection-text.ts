@@ -24,13 +24,16 @@ export function stateLine(status: Pick<ConnectionStatus, 'state' | 'attempt' | '
   return head
 }
 
-/** "14:03:22" today, "12 Mar 14:03" otherwise. */
+/**
+ * "14:03:22" today, "12 Mar 14:03" otherwise: 24-hour, like every message time in the app
+ * (`formatTime`), so that a status line and the list beside it read the same clock.
+ */
 export function formatClock(ms: number, now: number): string {
   const d = new Date(ms)
-  const sameDay = new Date(now).toDateString() === d.toDateString()
-  return sameDay
-    ? d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' })
-    : d.toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })
+  const pad = (n: number) => String(n).padStart(2, '0')
+  const hm = `${pad(d.getHours())}:${pad(d.getMinutes())}`
+  if (new Date(now).toDateString() === d.toDateString()) return `${hm}:${pad(d.getSeconds())}`
+  return `${d.getDate()} ${d.toLocaleString(undefined, { month: 'short' })} ${hm}`
 }
 
 /** "just now", "42 s ago", "5 min ago", "3 h ago", "2 d ago". */

@@ -81,6 +81,7 @@ export function HistoryPanel({ profile }: { profile: Profile }) {
   const paused = useHistoryPaused(profile.id)
   const writeError = useHistoryStatsStore((s) => s.stats?.writeError ?? null)
   const pendingWrites = useHistoryStatsStore((s) => s.stats?.pendingWrites ?? 0)
+  const droppedWrites = useHistoryStatsStore((s) => s.stats?.droppedWrites ?? 0)
   const count = useStore(store, (s) => s.count)
   const opened = useStore(store, (s) => s.opened)
   const firstTopic = useStore(store, (s) => s.hits[0]?.topic ?? null)
@@ -295,6 +296,7 @@ export function HistoryPanel({ profile }: { profile: Profile }) {
         >
           <Text size="xs" className="reason-text">
             {writeError} · {formatCount(pendingWrites)} waiting in memory
+            {droppedWrites > 0 && ` · ${formatCount(droppedWrites)} not stored (too many waiting)`}
           </Text>
         </Alert>
       )}

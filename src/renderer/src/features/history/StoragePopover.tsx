@@ -122,6 +122,12 @@ function StorageBody({ stats }: { stats: HistoryStats }) {
           </Text>
         </Alert>
       )}
+      {stats.droppedWrites > 0 && (
+        <Text size="xs" c="red" data-testid="storage-dropped">
+          {formatCount(stats.droppedWrites)} {stats.droppedWrites === 1 ? 'message was' : 'messages were'} not
+          stored: too many waited for the disk. They were shown live but are not in the history.
+        </Text>
+      )}
       <div>
         <Group justify="space-between" mb={4}>
           <Text size="xs" c="dimmed">
