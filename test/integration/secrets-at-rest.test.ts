@@ -11,6 +11,7 @@ import type { Profile, ProfileConfigInput, SecretsPatch } from '../../src/shared
 import { encodeFrame } from '../../src/shared/wire'
 import { scanBuffer, scanPaths, type Secret } from '../../scripts/security/secrets-scan.mjs'
 import { testBrokers } from '../support/brokers'
+import { brokerSecrets, socketCaller, unique, wrongPasswords } from '../support/secret-fixtures'
 import { tempDir } from '../support/temp-dir'
 
 /**
@@ -24,8 +25,6 @@ import { tempDir } from '../support/temp-dir'
  */
 
 const root = process.cwd()
-const unique = (what: string) => `${what}-${randomBytes(9).toString('base64url')}`
-const pemLines = (pem: string) => pem.split('\n').filter((l) => l.length >= 16 && !l.startsWith('-----'))
 
 describe('secrets at rest', () => {
   const dir = tempDir('brokerlens-secrets-at-rest-')
@@ -36,31 +35,13 @@ describe('secrets at rest', () => {
   let exitCode: number | null = null
   let secrets: Secret[]
   let ws: WebSocket
-  let nextId = 1
   const profiles: Record<string, Profile> = {}
   let profilesWithSecrets = ''
   /** The data folder searched while the host still runs: the WAL holds the latest writes then. */
   let whileRunning: { files: string[]; result: ReturnType<typeof scanPaths> }
   let storedSecretRows = 0
 
-  const call = <T>(method: string, input?: unknown) =>
-    new Promise<T>((resolve, reject) => {
-      const id = nextId++
-      const onFrame = (data: WebSocket.RawData) => {
-        const frame = JSON.parse(data.toString()) as {
-          id?: number
-          ok?: boolean
-          result?: T
-          error?: unknown
-        }
-        if (frame.id !== id) return
-        ws.off('message', onFrame)
-        if (frame.ok) resolve(frame.result as T)
-        else reject(new Error(`${method}: ${JSON.stringify(frame.error)}`))
-      }
-      ws.on('message', onFrame)
-      ws.send(encodeFrame({ id, method, input }))
-    })
+  const call = socketCaller(() => ws, encodeFrame)
   const create = async (key: string, config: ProfileConfigInput, patch: SecretsPatch) => {
     profiles[key] = await call<Profile>('createProfile', { config, secrets: patch })
   }
@@ -75,24 +56,9 @@ describe('secrets at rest', () => {
     const m = b.mosquitto
     const r = b.rabbitmq
     const k = b.kafka
-    const wrong = {
-      mqtt: unique('wrong-mqtt-password'),
-      amqp: unique('wrong-amqp-password'),
-      kafka: unique('wrong-kafka-password'),
-      management: unique('wrong-management-password'),
-    }
+    const wrong = wrongPasswords()
     const passphrase = unique('key-passphrase')
-    secrets = [
-      { label: 'Mosquitto password', value: m.password },
-      { label: 'RabbitMQ password', value: r.password },
-      { label: 'Kafka SASL password', value: k.password },
-      { label: 'wrong MQTT password', value: wrong.mqtt },
-      { label: 'wrong AMQP password', value: wrong.amqp },
-      { label: 'wrong Kafka password', value: wrong.kafka },
-      { label: 'management password', value: wrong.management },
-      { label: 'TLS key passphrase', value: passphrase },
-      ...pemLines(m.tls.client.keyPem).map((value, i) => ({ label: `client key line ${i + 1}`, value })),
-    ]
+    secrets = brokerSecrets(b, wrong, passphrase)
     mkdirSync(dataDir)
     mkdirSync(exportsDir)
 

@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
-import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import WebSocket from 'ws'
 import { startWebHost, type WebHost } from '../../src/main/web/web-host'
@@ -10,6 +9,7 @@ import type { ConnectionStatus } from '../../src/shared/connection-status'
 import type { Profile, ProfileConfigInput, SecretsPatch } from '../../src/shared/profiles'
 import { scanBuffer, type Secret } from '../../scripts/security/secrets-scan.mjs'
 import { testBrokers, type TestBrokers } from '../support/brokers'
+import { brokerSecrets, socketCaller, unique, wrongPasswords } from '../support/secret-fixtures'
 import { testCore } from '../support/test-core'
 
 /**
@@ -26,8 +26,6 @@ import { testCore } from '../support/test-core'
  * the search finds secrets when they are there.
  */
 
-const unique = (what: string) => `${what}-${randomBytes(9).toString('base64url')}`
-
 async function freePort(): Promise<number> {
   const server = createServer()
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
@@ -35,9 +33,6 @@ async function freePort(): Promise<number> {
   await new Promise((r) => server.close(r))
   return port
 }
-
-/** The body lines of a PEM key: JSON carries the key with its newlines escaped, so look for each line. */
-const pemLines = (pem: string) => pem.split('\n').filter((l) => l.length >= 16 && !l.startsWith('-----'))
 
 describe('secrets and the renderer', () => {
   let b: TestBrokers
@@ -47,28 +42,13 @@ describe('secrets and the renderer', () => {
   const frames: string[] = []
   let secrets: Secret[]
   const results = new Map<string, unknown[]>()
-  let nextId = 1
 
   /** One API call over the socket, as the renderer makes it. */
-  const call = <T>(method: string, input?: unknown) =>
-    new Promise<T>((resolve, reject) => {
-      const id = nextId++
-      const onFrame = (data: WebSocket.RawData) => {
-        const frame = JSON.parse(data.toString()) as {
-          id?: number
-          ok?: boolean
-          result?: T
-          error?: unknown
-        }
-        if (frame.id !== id) return
-        ws.off('message', onFrame)
-        results.set(method, [...(results.get(method) ?? []), frame.ok ? frame.result : frame.error])
-        if (frame.ok) resolve(frame.result as T)
-        else reject(new Error(`${method}: ${JSON.stringify(frame.error)}`))
-      }
-      ws.on('message', onFrame)
-      ws.send(JSON.stringify({ id, method, input }))
-    })
+  const call = socketCaller(
+    () => ws,
+    JSON.stringify,
+    (method, answer) => results.set(method, [...(results.get(method) ?? []), answer]),
+  )
 
   const profiles: Record<string, Profile> = {}
   const create = async (key: string, config: ProfileConfigInput, patch: SecretsPatch) => {
@@ -79,30 +59,14 @@ describe('secrets and the renderer', () => {
 
   beforeAll(async () => {
     b = testBrokers()
-    const wrong = {
-      mqtt: unique('wrong-mqtt-password'),
-      amqp: unique('wrong-amqp-password'),
-      kafka: unique('wrong-kafka-password'),
-      management: unique('wrong-management-password'),
-    }
+    const wrong = wrongPasswords()
     const passphrase = unique('key-passphrase')
     const builtIn = unique('built-in-broker-password')
     const kafkaKeyPassphrase = unique('kafka-key-passphrase')
     secrets = [
-      { label: 'Mosquitto password', value: b.mosquitto.password },
-      { label: 'RabbitMQ password', value: b.rabbitmq.password },
-      { label: 'Kafka SASL password', value: b.kafka.password },
-      { label: 'wrong MQTT password', value: wrong.mqtt },
-      { label: 'wrong AMQP password', value: wrong.amqp },
-      { label: 'wrong Kafka password', value: wrong.kafka },
-      { label: 'management password', value: wrong.management },
-      { label: 'TLS key passphrase', value: passphrase },
+      ...brokerSecrets(b, wrong, passphrase),
       { label: 'Kafka TLS key passphrase', value: kafkaKeyPassphrase },
       { label: 'built-in broker password', value: builtIn },
-      ...pemLines(b.mosquitto.tls.client.keyPem).map((value, i) => ({
-        label: `client key line ${i + 1}`,
-        value,
-      })),
     ]
 
     ctx = testCore()
